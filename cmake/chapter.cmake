@@ -1,0 +1,78 @@
+# scratchnet_chapter(ID FOLDER EXERCISE_FILE)
+#
+# Builds one chapter's grading binaries. The hidden checks compile once (chNN_checks) and are
+# linked with each implementation:
+#   grade-NN-reference   the reference solution; run once at build time to record the
+#                        expected values (reference.cbor), then graded like any other
+#   grade-NN-exercise    the learner's file in exercises/ (target grade-NN builds it + record)
+#   grade-NN-mutant-X    a one-function file from grader/NN/mutants/ linked over a copy of the
+#                        reference whose symbols were made weak, so the mutant's function wins
+# Every binary also links the reference of all earlier chapters: a stuck chapter never blocks
+# a later one.
+set(SCRATCHNET_EARLIER_REFERENCES "")
+
+function(scratchnet_chapter id folder exercise)
+  set(contract_dir "${CMAKE_SOURCE_DIR}/chapters/${folder}")
+  set(out "${CMAKE_BINARY_DIR}/grader/${folder}")
+  file(MAKE_DIRECTORY "${out}")
+
+  add_library(ch${id}_contract INTERFACE)
+  target_include_directories(ch${id}_contract INTERFACE "${contract_dir}")
+  target_link_libraries(ch${id}_contract INTERFACE scratchnet_core ${SCRATCHNET_EARLIER_CONTRACTS})
+
+  foreach(variant reference exercise)
+    if(variant STREQUAL "reference")
+      set(src "${CMAKE_SOURCE_DIR}/solutions/${folder}/${exercise}")
+    else()
+      set(src "${CMAKE_SOURCE_DIR}/exercises/${folder}/${exercise}")
+    endif()
+    add_library(ch${id}_${variant} OBJECT "${src}")
+    target_link_libraries(ch${id}_${variant} PUBLIC ch${id}_contract)
+    target_precompile_headers(ch${id}_${variant} REUSE_FROM scratchnet_pch)
+  endforeach()
+
+  add_library(ch${id}_checks OBJECT "${CMAKE_SOURCE_DIR}/grader/${folder}/checks.cpp")
+  target_link_libraries(ch${id}_checks PUBLIC ch${id}_contract grader_harness)
+  target_precompile_headers(ch${id}_checks REUSE_FROM scratchnet_pch)
+
+  set(common ch${id}_checks grader_harness ${SCRATCHNET_EARLIER_REFERENCES})
+  foreach(variant reference exercise)
+    add_executable(grade-${id}-${variant} $<TARGET_OBJECTS:ch${id}_${variant}>)
+    target_link_libraries(grade-${id}-${variant} PRIVATE ${common})
+    set_target_properties(grade-${id}-${variant} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${out}")
+  endforeach()
+
+  # Record the reference's values; fails the build if the reference fails its own checks.
+  add_custom_command(
+    OUTPUT "${out}/reference.cbor"
+    COMMAND ${CMAKE_COMMAND} -E env OPENBLAS_NUM_THREADS=1 SCRATCHNET_RECORD=${out}/reference.cbor
+            $<TARGET_FILE:grade-${id}-reference> --gtest_brief=1
+    DEPENDS grade-${id}-reference
+    COMMENT "Recording chapter ${id}'s reference values"
+    VERBATIM)
+  add_custom_target(grade-${id} ALL DEPENDS "${out}/reference.cbor" grade-${id}-exercise)
+
+  # Mutants: known-wrong one-function files over a weakened reference.
+  add_custom_command(
+    OUTPUT "${out}/reference_weak.o"
+    COMMAND sh ${CMAKE_SOURCE_DIR}/cmake/weaken.sh $<TARGET_OBJECTS:ch${id}_reference> "${out}/reference_weak.o"
+    DEPENDS ch${id}_reference $<TARGET_OBJECTS:ch${id}_reference> ${CMAKE_SOURCE_DIR}/cmake/weaken.sh
+    VERBATIM)
+  file(GLOB mutants CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/grader/${folder}/mutants/*.cpp")
+  set(mutant_names "")
+  foreach(mutant ${mutants})
+    get_filename_component(name "${mutant}" NAME_WE)
+    add_executable(grade-${id}-mutant-${name} "${mutant}" "${out}/reference_weak.o")
+    target_link_libraries(grade-${id}-mutant-${name} PRIVATE ${common})
+    target_precompile_headers(grade-${id}-mutant-${name} REUSE_FROM scratchnet_pch)
+    set_target_properties(grade-${id}-mutant-${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${out}")
+    list(APPEND mutant_names ${name})
+  endforeach()
+  add_custom_target(ch${id}_mutants ALL)
+  foreach(name ${mutant_names})
+    add_dependencies(ch${id}_mutants grade-${id}-mutant-${name})
+  endforeach()
+
+  set(SCRATCHNET_EARLIER_REFERENCES ${SCRATCHNET_EARLIER_REFERENCES} $<TARGET_OBJECTS:ch${id}_reference> PARENT_SCOPE)
+  set(SCRATCHNET_EARLIER_CONTRACTS ${SCRATCHNET_EARLIER_CONTRACTS} ch${id}_contract PARENT_SCOPE)
+endfunction()

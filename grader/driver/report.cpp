@@ -1,0 +1,171 @@
+#include "report.hpp"
+
+#include <iomanip>
+#include <sstream>
+
+namespace grader {
+
+namespace {
+
+std::string paint(const Style& s, const char* code, const std::string& text)
+{
+    return s.color ? std::string("\033[") + code + "m" + text + "\033[0m" : text;
+}
+
+std::string pad(const std::string& s, std::size_t width)
+{
+    // Count UTF-8 code points, not bytes, so that "—" pads like one character.
+    std::size_t chars = 0;
+    for (unsigned char c : s)
+        chars += (c & 0xC0) != 0x80;
+    return chars >= width ? s + " " : s + std::string(width - chars, ' ');
+}
+
+std::string first_unfinished_function(const ChapterResult& r)
+{
+    for (const auto& c : r.checks)
+        if (c.status == CheckStatus::not_implemented && !c.missing_function.empty())
+            return c.missing_function;
+    return "";
+}
+
+}  // namespace
+
+std::string status_text(const ChapterResult& r)
+{
+    const int n = static_cast<int>(r.checks.size());
+    const int bad = n - r.count(CheckStatus::passed);
+    switch (r.status) {
+    case ChapterStatus::passed:
+        return "passed";
+    case ChapterStatus::not_started:
+        return "not started";
+    case ChapterStatus::does_not_compile:
+        return "does not compile";
+    case ChapterStatus::crashed:
+        return "crashed";
+    case ChapterStatus::not_built:
+        return "not graded";
+    case ChapterStatus::failing: {
+        std::string s = "failing " + std::to_string(bad) + " of " + std::to_string(n) + " checks";
+        if (int todo = r.count(CheckStatus::not_implemented))
+            s += " (" + std::to_string(todo) + " not started)";
+        return s;
+    }
+    }
+    return "?";
+}
+
+void print_table(std::ostream& out, const Manifest& m, const std::vector<ChapterResult>& results,
+                 const Style& style)
+{
+    out << m.title << "\n\n";
+    out << "  " << pad("chapter", 34) << pad("status", 46) << "checks passed\n";
+    for (const auto& r : results) {
+        std::string status = status_text(r);
+        const char* color = r.status == ChapterStatus::passed        ? "32"
+                            : r.status == ChapterStatus::not_started ? "2"
+                                                                     : "31";
+        std::ostringstream counts;
+        if (!r.checks.empty())
+            counts << r.count(CheckStatus::passed) << "/" << r.checks.size();
+        else
+            counts << "-";
+        out << "  " << pad(r.chapter->id + " " + r.chapter->title, 34)
+            << paint(style, color, pad(status, 46)) << counts.str() << "\n";
+        if (r.status == ChapterStatus::does_not_compile || r.status == ChapterStatus::crashed)
+            out << "      " << r.cause << "\n";
+    }
+}
+
+void print_chapter(std::ostream& out, const ChapterResult& r, const Style& style)
+{
+    const Chapter& ch = *r.chapter;
+    out << "Chapter " << ch.id << " — " << ch.title << ": " << status_text(r) << "\n";
+    out << "Your file: exercises/" << ch.folder << "/" << ch.exercise << "\n\n";
+    if (r.status == ChapterStatus::does_not_compile) {
+        out << paint(style, "31", "  does not compile: ") << r.cause << "\n";
+        std::istringstream context(r.compiler_context);
+        for (std::string line; std::getline(context, line);)
+            out << "      " << line << "\n";
+        out << "  full compiler output: " << r.log_path << "\n";
+        return;
+    }
+    for (const auto& c : r.checks) {
+        const CheckInfo* info = ch.check(c.name);
+        std::string function = info ? info->function : "";
+        switch (c.status) {
+        case CheckStatus::passed:
+            out << "  " << paint(style, "32", "PASS") << "  " << c.name << "\n";
+            break;
+        case CheckStatus::not_implemented:
+            out << "  " << paint(style, "2", "TODO") << "  " << pad(c.name, 52)
+                << c.missing_function << " is not implemented yet\n";
+            break;
+        case CheckStatus::not_run:
+            out << "  " << paint(style, "33", "SKIP") << "  " << pad(c.name, 52)
+                << "not run (the run stopped before it)\n";
+            break;
+        case CheckStatus::failed:
+        case CheckStatus::crashed: {
+            out << "  " << paint(style, "31", c.status == CheckStatus::failed ? "FAIL" : "CRASH")
+                << "  " << pad(c.name, 52) << function << "\n";
+            std::size_t shown = 0;
+            for (const auto& msg : c.messages) {
+                if (shown == 3)
+                    break;
+                if (msg.find("is not implemented yet") != std::string::npos && shown > 0)
+                    continue;
+                out << "        " << msg << "\n";
+                ++shown;
+            }
+            if (c.messages.size() > shown)
+                out << "        … and " << c.messages.size() - shown << " more\n";
+            if (info && !info->hint.empty())
+                out << "        " << paint(style, "36", "hint: ") << info->hint << "\n";
+            break;
+        }
+        }
+    }
+    out << "\n"
+        << r.checks.size() << " checks: " << r.count(CheckStatus::passed) << " passed, "
+        << r.count(CheckStatus::failed) + r.count(CheckStatus::crashed) << " failed, "
+        << r.count(CheckStatus::not_implemented) << " not started";
+    if (int skipped = r.count(CheckStatus::not_run))
+        out << ", " << skipped << " not run";
+    out << std::fixed << std::setprecision(1) << "  (build " << r.build_seconds << " s, run "
+        << r.run_seconds << " s)\n";
+    if (r.status == ChapterStatus::crashed)
+        out << paint(style, "31", "The run stopped early: ") << r.cause << "\n";
+    if (r.output_truncated)
+        out << "Your code printed a lot: output was cut at the cap; what was kept is in "
+            << r.log_path << "\n";
+}
+
+void print_next_step(std::ostream& out, const std::vector<ChapterResult>& results, bool detailed)
+{
+    for (const auto& r : results) {
+        if (r.status == ChapterStatus::passed)
+            continue;
+        const Chapter& ch = *r.chapter;
+        const std::string file = "exercises/" + ch.folder + "/" + ch.exercise;
+        out << "\nNext: ";
+        if (r.status == ChapterStatus::does_not_compile)
+            out << "fix the compile error in " << file << ", then run ./grade " << ch.id << ".\n";
+        else if (r.status == ChapterStatus::not_started)
+            out << "read chapters/" << ch.folder << "/README.md, then open " << file
+                << " and write " << first_unfinished_function(r) << ". Run ./grade " << ch.id
+                << " after each edit.\n";
+        else if (!detailed)
+            out << "run ./grade " << ch.id << " to see which checks fail and why.\n";
+        else {
+            std::string todo = first_unfinished_function(r);
+            out << "fix the first FAIL above" << (todo.empty() ? "" : ", or write " + todo)
+                << "; ./grade hint " << ch.id << " gives a hint.\n";
+        }
+        return;
+    }
+    out << "\nEvery chapter passes. Well done!\n";
+}
+
+}  // namespace grader

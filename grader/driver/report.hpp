@@ -1,0 +1,24 @@
+// What the learner reads: the progress table and a chapter's failures.
+#pragma once
+
+#include <ostream>
+#include <vector>
+
+#include "runner.hpp"
+
+namespace grader {
+
+struct Style {
+    bool color = false;
+};
+
+/// One line of status text for a chapter: "passed", "failing 3 of 18 checks", …
+std::string status_text(const ChapterResult& r);
+
+void print_table(std::ostream& out, const Manifest& m, const std::vector<ChapterResult>& results,
+                 const Style& style);
+void print_chapter(std::ostream& out, const ChapterResult& r, const Style& style);
+/// The next thing to do, given every chapter's result.
+void print_next_step(std::ostream& out, const std::vector<ChapterResult>& results, bool detailed);
+
+}  // namespace grader

@@ -1,0 +1,310 @@
+#include "runner.hpp"
+
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+namespace grader {
+
+const char* to_string(CheckStatus s)
+{
+    switch (s) {
+    case CheckStatus::passed: return "passed";
+    case CheckStatus::failed: return "failed";
+    case CheckStatus::not_implemented: return "not_implemented";
+    case CheckStatus::crashed: return "crashed";
+    case CheckStatus::not_run: return "not_run";
+    }
+    return "?";
+}
+
+const char* to_string(ChapterStatus s)
+{
+    switch (s) {
+    case ChapterStatus::passed: return "passed";
+    case ChapterStatus::failing: return "failing";
+    case ChapterStatus::not_started: return "not_started";
+    case ChapterStatus::does_not_compile: return "does_not_compile";
+    case ChapterStatus::crashed: return "crashed";
+    case ChapterStatus::not_built: return "not_built";
+    }
+    return "?";
+}
+
+int ChapterResult::count(CheckStatus s) const
+{
+    int n = 0;
+    for (const auto& c : checks)
+        n += c.status == s;
+    return n;
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t0)
+{
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+struct Child {
+    int status = 0;
+    bool timed_out = false;
+};
+
+// Runs argv with stdout+stderr to log_path, in its own process group, under the limits.
+Child run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                  const std::string& log_path, const Limits* limits)
+{
+    pid_t pid = fork();
+    if (pid < 0)
+        throw std::runtime_error(std::string("fork failed: ") + std::strerror(errno));
+    if (pid == 0) {
+        setpgid(0, 0);
+        int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd >= 0) {
+            dup2(fd, 1);
+            dup2(fd, 2);
+            close(fd);
+        }
+        int devnull = open("/dev/null", O_RDONLY);
+        if (devnull >= 0)
+            dup2(devnull, 0);
+        if (limits) {
+            rlimit as{limits->memory_mb << 20, limits->memory_mb << 20};
+            setrlimit(RLIMIT_AS, &as);
+            rlimit core{0, 0};
+            setrlimit(RLIMIT_CORE, &core);
+            // Writes past the output cap fail (EFBIG) instead of filling the disk; ignoring
+            // SIGXFSZ keeps the program running, so its checks still finish.
+            rlim_t cap = static_cast<rlim_t>(limits->output_mb) << 20;
+            rlimit fsize{cap, cap};
+            setrlimit(RLIMIT_FSIZE, &fsize);
+            signal(SIGXFSZ, SIG_IGN);
+        }
+        for (const auto& e : env)
+            putenv(const_cast<char*>(e.c_str()));
+        std::vector<char*> args;
+        for (const auto& a : argv)
+            args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execvp(args[0], args.data());
+        std::fprintf(stderr, "cannot run %s: %s\n", args[0], std::strerror(errno));
+        _exit(127);
+    }
+    setpgid(pid, pid);
+    Child child;
+    auto t0 = Clock::now();
+    for (;;) {
+        pid_t done = waitpid(pid, &child.status, WNOHANG);
+        if (done == pid)
+            break;
+        if (limits && since(t0) > limits->seconds) {
+            child.timed_out = true;
+            kill(-pid, SIGKILL);
+            waitpid(pid, &child.status, 0);
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (limits)
+        kill(-pid, SIGKILL);  // anything the child left running in its group
+    return child;
+}
+
+std::string relative(const std::string& path, const std::string& root)
+{
+    std::string prefix = root.back() == '/' ? root : root + "/";
+    return path.rfind(prefix, 0) == 0 ? path.substr(prefix.size()) : path;
+}
+
+std::string describe_signal(int sig)
+{
+    switch (sig) {
+    case SIGSEGV: return "a segmentation fault (SIGSEGV: memory read or written out of bounds)";
+    case SIGABRT: return "abort (SIGABRT: an assertion, std::terminate, or an uncaught exception)";
+    case SIGFPE: return "an arithmetic exception (SIGFPE, e.g. an integer division by zero)";
+    case SIGBUS: return "a bus error (SIGBUS)";
+    case SIGILL: return "an illegal instruction (SIGILL)";
+    case SIGKILL: return "SIGKILL (killed, perhaps for using too much memory)";
+    default: return std::string("signal ") + std::to_string(sig) + " (" + strsignal(sig) + ")";
+    }
+}
+
+std::string random_token()
+{
+    std::random_device rd;
+    std::ostringstream s;
+    s << std::hex << rd() << rd() << rd() << rd();
+    return s.str();
+}
+
+}  // namespace
+
+std::string chapter_binary(const Paths& paths, const Chapter& ch, const std::string& variant)
+{
+    return paths.binary_dir + "/grader/" + ch.folder + "/grade-" + ch.id + "-" + variant;
+}
+
+bool build_chapter(const Paths& paths, const std::string& target, ChapterResult& result)
+{
+    std::string logs = paths.binary_dir + "/grader-logs";
+    mkdir(logs.c_str(), 0755);
+    result.log_path = logs + "/" + result.chapter->id + "-build.log";
+    auto t0 = Clock::now();
+    Child child = run_process({"cmake", "--build", paths.binary_dir, "--target", target}, {},
+                              result.log_path, nullptr);
+    result.build_seconds = since(t0);
+    if (WIFEXITED(child.status) && WEXITSTATUS(child.status) == 0)
+        return true;
+
+    result.status = ChapterStatus::does_not_compile;
+    std::ifstream log(result.log_path);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(log, line);)
+        lines.push_back(line);
+    static const std::regex error_line(R"(^(.+?):(\d+):(\d+): (fatal )?error: (.*)$)");
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::smatch m;
+        if (std::regex_match(lines[i], m, error_line)) {
+            result.cause = relative(m[1].str(), paths.source_dir) + ":" + m[2].str() + ": " +
+                           m[5].str();
+            for (std::size_t k = i + 1; k < lines.size() && k <= i + 2; ++k)
+                result.compiler_context += lines[k] + "\n";
+            return false;
+        }
+    }
+    for (const auto& line : lines)  // a link error, or something else
+        if (line.find("undefined reference") != std::string::npos ||
+            line.find("error") != std::string::npos) {
+            result.cause = line;
+            return false;
+        }
+    result.cause = "the build failed; see " + result.log_path;
+    return false;
+}
+
+void run_chapter(const Paths& paths, const std::string& binary, const Limits& limits,
+                 ChapterResult& result)
+{
+    const Chapter& ch = *result.chapter;
+    std::string logs = paths.binary_dir + "/grader-logs";
+    mkdir(logs.c_str(), 0755);
+    std::string results_path = logs + "/" + ch.id + "-results.jsonl";
+    result.log_path = logs + "/" + ch.id + "-output.log";
+    std::string token = random_token();
+    std::vector<std::string> env = {
+        "OPENBLAS_NUM_THREADS=1",
+        "SCRATCHNET_RESULTS=" + results_path,
+        "SCRATCHNET_RESULT_TOKEN=" + token,
+        "SCRATCHNET_EXPECTED=" + paths.binary_dir + "/grader/" + ch.folder + "/reference.cbor",
+    };
+    unlink(results_path.c_str());
+
+    auto t0 = Clock::now();
+    Child child = run_process({binary, "--gtest_brief=1"}, env, result.log_path, &limits);
+    result.run_seconds = since(t0);
+
+    struct stat st{};
+    result.output_truncated =
+        stat(result.log_path.c_str(), &st) == 0 &&
+        static_cast<std::size_t>(st.st_size) >= (limits.output_mb << 20);
+
+    // Read the events the child wrote.
+    std::map<std::string, CheckResult> seen;
+    std::vector<std::string> order;
+    std::string running, running_case;
+    bool complete = false;
+    std::ifstream in(results_path);
+    for (std::string line; std::getline(in, line);) {
+        nlohmann::json e = nlohmann::json::parse(line, nullptr, false);
+        if (e.is_discarded() || !e.contains("event"))
+            continue;
+        const std::string kind = e["event"].get<std::string>();
+        if (kind == "start") {
+            for (const auto& name : e["checks"])
+                order.push_back(name.get<std::string>());
+        } else if (kind == "check") {
+            running = e.value("check", "");
+            running_case.clear();
+        } else if (kind == "case") {
+            char seed[32];
+            std::snprintf(seed, sizeof seed, "0x%016llx", e.value("seed", 0ULL));
+            running_case = "case " + std::to_string(e.value("case", 0)) + " of " +
+                           std::to_string(e.value("of", 0)) + " (seed " + seed + ")";
+        } else if (kind == "result") {
+            CheckResult r;
+            r.name = e.value("check", "");
+            std::string s = e.value("status", "failed");
+            r.status = s == "passed"            ? CheckStatus::passed
+                       : s == "not_implemented" ? CheckStatus::not_implemented
+                                                : CheckStatus::failed;
+            r.messages = e.value("messages", std::vector<std::string>{});
+            r.missing_function = e.value("missing_function", "");
+            seen[r.name] = r;
+            running.clear();
+        } else if (kind == "end") {
+            complete = e.value("token", "") == token;
+        }
+    }
+
+    if (!complete) {
+        std::string how;
+        if (child.timed_out)
+            how = "did not finish within " + std::to_string(static_cast<int>(limits.seconds)) +
+                  " s (time limit): an endless loop?";
+        else if (WIFSIGNALED(child.status))
+            how = "crashed with " + describe_signal(WTERMSIG(child.status));
+        else if (WIFEXITED(child.status))
+            how = "exited with status " + std::to_string(WEXITSTATUS(child.status)) +
+                  " before the grader finished (exit() or quick_exit() called from your code?)";
+        result.cause = how;
+        if (!running.empty()) {
+            CheckResult r;
+            r.name = running;
+            r.status = CheckStatus::crashed;
+            r.messages.push_back((running_case.empty() ? "" : running_case + ": ") + how);
+            seen[running] = r;
+        }
+    }
+
+    // Manifest order first, then anything the binary ran that the manifest does not list.
+    result.checks.clear();
+    for (const auto& info : ch.checks) {
+        auto found = seen.find(info.name);
+        CheckResult r = found != seen.end() ? found->second : CheckResult{info.name};
+        result.checks.push_back(r);
+        seen.erase(info.name);
+    }
+    for (const auto& name : order)
+        if (seen.count(name)) {
+            result.checks.push_back(seen[name]);
+            seen.erase(name);
+        }
+
+    const int n = static_cast<int>(result.checks.size());
+    if (!complete)
+        result.status = ChapterStatus::crashed;
+    else if (result.count(CheckStatus::passed) == n)
+        result.status = ChapterStatus::passed;
+    else if (result.count(CheckStatus::not_implemented) == n)
+        result.status = ChapterStatus::not_started;
+    else
+        result.status = ChapterStatus::failing;
+}
+
+}  // namespace grader

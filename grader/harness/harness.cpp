@@ -1,0 +1,234 @@
+#include "harness.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include <cxxabi.h>
+#include <xtensor/xadapt.hpp>
+
+#include "results.hpp"
+
+namespace grader {
+
+// ---- random numbers -----------------------------------------------------------------------
+
+double Rng::uniform(double lo, double hi)
+{
+    // 53 random bits → [0, 1): the same on every standard library, unlike
+    // std::uniform_real_distribution.
+    double u = static_cast<double>(engine_() >> 11) * 0x1.0p-53;
+    return lo + (hi - lo) * u;
+}
+
+double Rng::normal()
+{
+    double u1 = uniform(0.0, 1.0), u2 = uniform(0.0, 1.0);
+    return std::sqrt(-2.0 * std::log1p(-u1)) * std::cos(2.0 * M_PI * u2);
+}
+
+std::size_t Rng::integer(std::size_t lo, std::size_t hi)
+{
+    return lo + static_cast<std::size_t>(engine_() % (hi - lo + 1));
+}
+
+scratchnet::Matrix Rng::matrix(std::size_t rows, std::size_t cols, double lo, double hi)
+{
+    scratchnet::Matrix m(std::array<std::size_t, 2>{rows, cols});
+    for (auto& x : m)
+        x = uniform(lo, hi);
+    return m;
+}
+
+scratchnet::Vector Rng::vector(std::size_t n, double lo, double hi)
+{
+    scratchnet::Vector v(std::array<std::size_t, 1>{n});
+    for (auto& x : v)
+        x = uniform(lo, hi);
+    return v;
+}
+
+// ---- cases --------------------------------------------------------------------------------
+
+namespace {
+
+std::uint64_t chapter_seed = 0x5eed5eed5eed5eedULL;
+
+std::uint64_t splitmix64(std::uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+std::uint64_t fnv1a(const std::string& s)
+{
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char ch : s)
+        h = (h ^ ch) * 0x100000001b3ULL;
+    return h;
+}
+
+std::string current_check_name()
+{
+    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
+    return info ? std::string(info->test_suite_name()) + "." + info->name() : "?";
+}
+
+std::string hex(std::uint64_t v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "0x%016llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+std::string num(double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+}
+
+std::string index_str(const std::vector<std::size_t>& shape, std::size_t flat)
+{
+    std::vector<std::size_t> idx(shape.size());
+    for (std::size_t d = shape.size(); d-- > 0;) {
+        idx[d] = flat % shape[d];
+        flat /= shape[d];
+    }
+    std::string s = "(";
+    for (std::size_t d = 0; d < idx.size(); ++d)
+        s += (d ? ", " : "") + std::to_string(idx[d]);
+    return s + ")";
+}
+
+}  // namespace
+
+void set_chapter_seed(std::uint64_t seed) { chapter_seed = seed; }
+
+std::string Case::label() const
+{
+    std::string s = "case " + std::to_string(index + 1) + " of " + std::to_string(count) +
+                    " (seed " + hex(seed);
+    if (!description.empty())
+        s += ", " + description;
+    return s + ")";
+}
+
+void fail(const Case& c, const std::string& message)
+{
+    ADD_FAILURE() << c.label() << ": " << message;
+}
+
+std::string describe_current_exception()
+{
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        int status = 0;
+        const char* mangled = typeid(e).name();
+        char* name = abi::__cxa_demangle(mangled, nullptr, nullptr, &status);
+        std::string type = status == 0 && name ? name : mangled;
+        std::free(name);
+        return type + " (\"" + e.what() + "\")";
+    } catch (...) {
+        return "an exception that is not a std::exception";
+    }
+}
+
+void for_each_case(int count, const std::function<void(Case&)>& body)
+{
+    const std::string check = current_check_name();
+    const std::uint64_t check_seed = splitmix64(chapter_seed ^ fnv1a(check));
+    for (int i = 0; i < count; ++i) {
+        Case c;
+        c.check = check;
+        c.index = i;
+        c.count = count;
+        c.seed = splitmix64(check_seed + static_cast<std::uint64_t>(i));
+        c.rng = Rng(c.seed);
+        results::case_started(check, i, count, c.seed);
+        try {
+            body(c);
+        } catch (const scratchnet::not_implemented& e) {
+            results::not_implemented(e.function());
+            ADD_FAILURE() << e.what();
+            return;  // the other cases would stop at the same place
+        } catch (...) {
+            fail(c, "threw " + describe_current_exception());
+        }
+    }
+}
+
+// ---- comparisons --------------------------------------------------------------------------
+
+bool expect_close(const Case& c, const std::string& what, const xt::xarray<double>& actual,
+                  const xt::xarray<double>& expected, Tolerance tol)
+{
+    if (actual.shape() != expected.shape()) {
+        fail(c, what + " has shape " + scratchnet::shape_str(actual) + ", expected " +
+                    scratchnet::shape_str(expected));
+        return false;
+    }
+    std::size_t worst = 0, bad = 0, nonfinite = actual.size();
+    double max_abs = 0.0, max_rel = 0.0, worst_excess = -1.0;
+    for (std::size_t i = 0; i < actual.size(); ++i) {
+        const double a = actual.data()[i], e = expected.data()[i];
+        if (!std::isfinite(a) && std::isfinite(e)) {
+            if (nonfinite == actual.size())
+                nonfinite = i;
+            continue;
+        }
+        const double err = std::abs(a - e);
+        const double rel = err / std::max(std::abs(e), 1e-300);
+        max_abs = std::max(max_abs, err);
+        if (err > tol.atol)
+            max_rel = std::max(max_rel, rel);
+        const double excess = err - (tol.atol + tol.rtol * std::abs(e));
+        if (excess > 0) {
+            ++bad;
+            if (excess > worst_excess) {
+                worst_excess = excess;
+                worst = i;
+            }
+        }
+    }
+    const auto shape = std::vector<std::size_t>(actual.shape().begin(), actual.shape().end());
+    if (nonfinite != actual.size()) {
+        fail(c, what + " contains " + num(actual.data()[nonfinite]) + " at " +
+                    index_str(shape, nonfinite) + " where the expected value is " +
+                    num(expected.data()[nonfinite]));
+        return false;
+    }
+    if (bad == 0)
+        return true;
+    fail(c, what + " differs from the expected value in " + std::to_string(bad) + " of " +
+                std::to_string(actual.size()) + " entries: max abs error " + num(max_abs) +
+                ", max rel error " + num(max_rel) + "; worst at " + index_str(shape, worst) +
+                ": got " + num(actual.data()[worst]) + ", expected " +
+                num(expected.data()[worst]));
+    return false;
+}
+
+bool expect_reference(const Case& c, const std::string& what, const xt::xarray<double>& actual,
+                      Tolerance tol)
+{
+    const std::string key = c.check + "/" + std::to_string(c.index) + "/" + what;
+    if (recording()) {
+        results::record_reference(key, actual);
+        return true;
+    }
+    const xt::xarray<double>* expected = results::reference(key);
+    if (!expected) {
+        fail(c, what + ": the grader has no reference value for this case (its record is stale: "
+                       "rebuild with ./grade)");
+        return false;
+    }
+    return expect_close(c, what, actual, *expected, tol);
+}
+
+bool recording() { return results::recording(); }
+
+}  // namespace grader
