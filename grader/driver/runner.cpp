@@ -3,6 +3,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <regex>
@@ -162,9 +163,9 @@ std::string chapter_binary(const Paths& paths, const Chapter& ch, const std::str
 
 bool build_chapter(const Paths& paths, const std::string& target, ChapterResult& result)
 {
-    std::string logs = paths.binary_dir + "/grader-logs";
-    mkdir(logs.c_str(), 0755);
-    result.log_path = logs + "/" + result.chapter->id + "-build.log";
+    std::string logs = paths.logs();
+    std::filesystem::create_directories(logs);
+    result.log_path = logs + "/" + target + "-build.log";
     auto t0 = Clock::now();
     Child child = run_process({"cmake", "--build", paths.binary_dir, "--target", target}, {},
                               result.log_path, nullptr);
@@ -202,10 +203,12 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
                  ChapterResult& result)
 {
     const Chapter& ch = *result.chapter;
-    std::string logs = paths.binary_dir + "/grader-logs";
-    mkdir(logs.c_str(), 0755);
-    std::string results_path = logs + "/" + ch.id + "-results.jsonl";
-    result.log_path = logs + "/" + ch.id + "-output.log";
+    std::string logs = paths.logs();
+    std::filesystem::create_directories(logs);
+    const std::string name = std::filesystem::path(binary).filename().string();
+    // Unique per grader process: two graders may run the same binary at once.
+    std::string results_path = logs + "/" + name + "-" + std::to_string(getpid()) + ".results";
+    result.log_path = logs + "/" + name + "-output.log";
     std::string token = random_token();
     std::vector<std::string> env = {
         "OPENBLAS_NUM_THREADS=1",
@@ -261,6 +264,9 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
             complete = e.value("token", "") == token;
         }
     }
+
+    in.close();
+    unlink(results_path.c_str());
 
     if (!complete) {
         std::string how;

@@ -48,6 +48,9 @@ struct ChapterResult {
 struct Paths {
     std::string source_dir;  ///< repository root
     std::string binary_dir;  ///< CMake build directory
+    std::string logs_dir;    ///< where build and run output goes; default binary_dir/grader-logs
+
+    std::string logs() const { return logs_dir.empty() ? binary_dir + "/grader-logs" : logs_dir; }
 };
 
 /// Builds `target` with CMake; on failure fills status does_not_compile, cause and context.

@@ -1,0 +1,237 @@
+// The project's own tests of the grader and of every chapter in the manifest:
+// - the reference solution passes every hidden check;
+// - the shipped stub fails every check as "not implemented";
+// - every shipped mutant is rejected by the check its file names ("rejected-by:"), and the
+//   learner's report names that check next to FAIL;
+// - the manifest, the folders and the checks in the binaries agree.
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "manifest.hpp"
+#include "report.hpp"
+#include "runner.hpp"
+
+namespace fs = std::filesystem;
+using namespace grader;
+
+namespace {
+
+const Paths paths{SCRATCHNET_SOURCE_DIR, SCRATCHNET_BINARY_DIR};
+
+const Manifest& manifest()
+{
+    static const Manifest m = Manifest::load(paths.source_dir + "/course.json");
+    return m;
+}
+
+ChapterResult grade(const Chapter& ch, const std::string& variant)
+{
+    ChapterResult r;
+    r.chapter = &ch;
+    Limits limits;
+    limits.seconds = 60;  // generous: ctest runs tests in parallel on 2 cores
+    Paths own = paths;   // each test its own logs: ctest runs them in parallel
+    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
+    std::string test = std::string(info->test_suite_name()) + "." + info->name();
+    std::replace(test.begin(), test.end(), '/', '_');
+    own.logs_dir = paths.binary_dir + "/selftest-logs/" + test;
+    run_chapter(own, chapter_binary(own, ch, variant), limits, r);
+    return r;
+}
+
+std::string report(const ChapterResult& r)
+{
+    std::ostringstream out;
+    print_chapter(out, r, Style{});
+    return out.str();
+}
+
+struct Mutant {
+    std::string chapter;  // id
+    std::string name;     // file stem
+    std::string rejected_by;
+    std::string description;
+};
+
+void PrintTo(const Mutant& m, std::ostream* os) { *os << m.chapter << "/" << m.name; }
+
+std::vector<Mutant> find_mutants()
+{
+    std::vector<Mutant> found;
+    for (const auto& ch : Manifest::load(paths.source_dir + "/course.json").chapters) {
+        fs::path dir = fs::path(paths.source_dir) / "grader" / ch.folder / "mutants";
+        if (!fs::exists(dir))
+            continue;
+        for (const auto& entry : fs::directory_iterator(dir)) {
+            if (entry.path().extension() != ".cpp")
+                continue;
+            Mutant m{ch.id, entry.path().stem().string(), "", ""};
+            std::ifstream in(entry.path());
+            static const std::regex rejected(R"(^// rejected-by: (\S+))");
+            static const std::regex what(R"(^// mutant: (.*))");
+            for (std::string line; std::getline(in, line);) {
+                std::smatch sm;
+                if (std::regex_search(line, sm, rejected))
+                    m.rejected_by = sm[1];
+                else if (std::regex_search(line, sm, what))
+                    m.description = sm[1];
+            }
+            found.push_back(m);
+        }
+    }
+    std::sort(found.begin(), found.end(),
+              [](const Mutant& a, const Mutant& b) { return a.name < b.name; });
+    return found;
+}
+
+const Chapter& chapter(const std::string& id)
+{
+    for (const auto& ch : manifest().chapters)
+        if (ch.id == id)
+            return ch;
+    throw std::runtime_error("no chapter " + id);
+}
+
+bool exercise_is_shipped_stub(const Chapter& ch)
+{
+    // A learner who has started working has changed the file; the stub test is about the file
+    // as shipped. Outside a git checkout, assume it is the shipped one.
+    std::string cmd = "git -C '" + paths.source_dir + "' diff --quiet HEAD -- 'exercises/" +
+                      ch.folder + "' 2>/dev/null";
+    int status = std::system(cmd.c_str());
+    return !(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+}
+
+class ChapterTest : public testing::TestWithParam<std::string> {};
+
+std::vector<std::string> chapter_ids()
+{
+    std::vector<std::string> ids;
+    for (const auto& ch : Manifest::load(paths.source_dir + "/course.json").chapters)
+        ids.push_back(ch.id);
+    return ids;
+}
+
+}  // namespace
+
+TEST_P(ChapterTest, FoldersAndFilesExist)
+{
+    const Chapter& ch = chapter(GetParam());
+    for (const std::string& rel :
+         {"chapters/" + ch.folder + "/" + ch.contract, "chapters/" + ch.folder + "/README.md",
+          "exercises/" + ch.folder + "/" + ch.exercise,
+          "solutions/" + ch.folder + "/" + ch.exercise, "grader/" + ch.folder + "/checks.cpp"})
+        EXPECT_TRUE(fs::exists(fs::path(paths.source_dir) / rel)) << rel << " is missing";
+    EXPECT_FALSE(ch.checks.empty());
+    EXPECT_FALSE(ch.hints.empty()) << "chapter " << ch.id << " has no progressive hints";
+    for (const auto& c : ch.checks)
+        EXPECT_FALSE(c.hint.empty()) << c.name << " has no hint in course.json";
+}
+
+TEST_P(ChapterTest, ReferencePassesEveryCheck)
+{
+    const Chapter& ch = chapter(GetParam());
+    ChapterResult r = grade(ch, "reference");
+    EXPECT_EQ(r.status, ChapterStatus::passed) << r.cause << "\n" << report(r);
+    std::set<std::string> listed;
+    for (const auto& info : ch.checks)
+        listed.insert(info.name);
+    for (const auto& c : r.checks) {
+        EXPECT_EQ(c.status, CheckStatus::passed) << c.name;
+        EXPECT_TRUE(listed.count(c.name)) << c.name << " runs but course.json does not list it";
+    }
+    EXPECT_EQ(r.checks.size(), ch.checks.size());
+}
+
+TEST_P(ChapterTest, ShippedStubIsNotStarted)
+{
+    const Chapter& ch = chapter(GetParam());
+    if (!exercise_is_shipped_stub(ch))
+        GTEST_SKIP() << "exercises/" << ch.folder << " holds your work, not the shipped stub";
+    ChapterResult r = grade(ch, "exercise");
+    EXPECT_EQ(r.status, ChapterStatus::not_started) << report(r);
+    for (const auto& c : r.checks) {
+        EXPECT_EQ(c.status, CheckStatus::not_implemented) << c.name << "\n" << report(r);
+        EXPECT_FALSE(c.missing_function.empty()) << c.name;
+    }
+    std::string text = report(r);
+    EXPECT_NE(text.find("is not implemented yet"), std::string::npos) << text;
+    EXPECT_NE(text.find("not started"), std::string::npos) << text;
+}
+
+INSTANTIATE_TEST_SUITE_P(Chapters, ChapterTest, testing::ValuesIn(chapter_ids()),
+                         [](const auto& info) { return "ch" + info.param; });
+
+class MutantTest : public testing::TestWithParam<Mutant> {};
+
+TEST_P(MutantTest, IsRejectedByTheCheckItNames)
+{
+    const Mutant& m = GetParam();
+    ASSERT_FALSE(m.rejected_by.empty()) << m.name << ".cpp has no '// rejected-by: Check' line";
+    ASSERT_FALSE(m.description.empty()) << m.name << ".cpp has no '// mutant: what' line";
+    const Chapter& ch = chapter(m.chapter);
+    ASSERT_NE(ch.check(m.rejected_by), nullptr)
+        << m.rejected_by << " is not a check of chapter " << ch.id;
+    ChapterResult r = grade(ch, "mutant-" + m.name);
+    EXPECT_NE(r.status, ChapterStatus::passed) << "mutant " << m.name << " passed every check";
+    bool found = false;
+    for (const auto& c : r.checks)
+        if (c.name == m.rejected_by) {
+            found = true;
+            EXPECT_EQ(c.status, CheckStatus::failed) << m.rejected_by << " is "
+                                                     << to_string(c.status) << "\n"
+                                                     << report(r);
+            EXPECT_FALSE(c.messages.empty());
+        }
+    EXPECT_TRUE(found);
+    std::string text = report(r);
+    EXPECT_NE(text.find("FAIL  " + m.rejected_by), std::string::npos) << text;
+}
+
+INSTANTIATE_TEST_SUITE_P(Mutants, MutantTest, testing::ValuesIn(find_mutants()),
+                         [](const auto& info) { return "ch" + info.param.chapter + "_" + info.param.name; });
+
+// The command itself: exit statuses and the table, as a learner runs it.
+namespace {
+std::pair<int, std::string> run_grade(const std::string& args)
+{
+    std::string cmd = paths.binary_dir + "/scratchnet-grade --no-build " + args + " 2>&1";
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    std::array<char, 4096> buf{};
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p))
+        out.append(buf.data(), n);
+    int status = pclose(p);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+}  // namespace
+
+TEST(GradeCommand, ExitsZeroOnlyWhenEverythingPasses)
+{
+    auto [ok_status, ok_out] = run_grade("--variant reference");
+    EXPECT_EQ(ok_status, 0) << ok_out;
+    EXPECT_NE(ok_out.find("passed"), std::string::npos) << ok_out;
+    auto [bad_status, bad_out] = run_grade("01 --variant mutant-" + find_mutants().front().name);
+    EXPECT_EQ(bad_status, 1) << bad_out;
+}
+
+TEST(GradeCommand, FindsChaptersByNumberOrName)
+{
+    const Chapter& first = manifest().chapters.front();
+    for (const std::string& key : {first.id, std::to_string(std::stoi(first.id)), first.slug(),
+                                   first.folder}) {
+        auto [status, out] = run_grade(key + " --variant reference");
+        EXPECT_EQ(status, 0) << key << "\n" << out;
+        EXPECT_NE(out.find("Chapter " + first.id), std::string::npos) << key << "\n" << out;
+    }
+    auto [status, out] = run_grade("no-such-chapter");
+    EXPECT_EQ(status, 2) << out;
+    EXPECT_NE(out.find("no chapter"), std::string::npos) << out;
+}
