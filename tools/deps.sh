@@ -4,7 +4,7 @@
 # apt-get line to run and fails. Fast when nothing is missing (one dpkg-query).
 set -euo pipefail
 
-grade_packages=(g++ cmake ninja-build lld binutils git
+grade_packages=(clang g++ cmake ninja-build lld binutils git
   libxtensor-dev libxtensor-blas-dev xtl-dev libxsimd-dev libopenblas-dev liblapack-dev
   libgtest-dev libcli11-dev nlohmann-json3-dev)
 test_packages=("${grade_packages[@]}" doxygen libjs-mathjax)

@@ -76,14 +76,14 @@ struct LayerSpec {
 
 /// A layer's parameters: `W: (inputs, outputs)`, `b: (outputs)`, and its activation's name.
 struct Layer {
-    Matrix W;
-    Vector b;
-    std::string activation;
+    Matrix W;                ///< weights, `(inputs, outputs)`
+    Vector b;                ///< bias, `(outputs)`
+    std::string activation;  ///< the name `activation()` looks up
 };
 
 /// A feed-forward network: its layers, applied in order.
 struct Network {
-    std::vector<Layer> layers;
+    std::vector<Layer> layers;  ///< layer 0 takes the input X
 };
 
 /// Builds a network from a layer spec, with every weight and bias set to zero (chapter 03 is
@@ -100,8 +100,8 @@ Network make_network(const std::vector<LayerSpec>& spec);
 /// - `Z[l]: (N, H_l)` is layer l's pre-activation, \f$ Z_l = A_l W_l + b_l \f$, for l = 0..L-1
 /// - `A[0]` is X itself and `A[l+1] = g_l(Z[l])`, so A has L+1 entries
 struct ForwardCache {
-    std::vector<Matrix> Z;
-    std::vector<Matrix> A;
+    std::vector<Matrix> Z;  ///< pre-activations, one per layer: `Z[l]: (N, H_l)`
+    std::vector<Matrix> A;  ///< activations: `A[0] = X`, then `A[l+1] = g_l(Z[l])`
     /// The network's output, `A[L]: (N, H_{L-1})`.
     const Matrix& output() const { return A.back(); }
 };

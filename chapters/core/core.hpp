@@ -39,8 +39,10 @@ std::string shape_str(const E& e)
 /// as "not started" instead of "failing".
 class not_implemented : public std::logic_error {
 public:
+    /// `function` names the unwritten function, e.g. "dense_forward".
     explicit not_implemented(const std::string& function)
         : std::logic_error(function + " is not implemented yet"), function_(function) {}
+    /// The unwritten function's name.
     const std::string& function() const noexcept { return function_; }
 
 private:
