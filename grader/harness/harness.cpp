@@ -108,6 +108,24 @@ std::string index_str(const std::vector<std::size_t>& shape, std::size_t flat)
 
 void set_chapter_seed(std::uint64_t seed) { chapter_seed = seed; }
 
+std::string one_line(const std::string& text)
+{
+    // Some libraries' messages span lines (xtensor's broadcast errors); a report line should not.
+    std::string out;
+    bool space = false;
+    for (char ch : text) {
+        if (ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ') {
+            space = !out.empty();
+            continue;
+        }
+        if (space)
+            out += ' ';
+        space = false;
+        out += ch;
+    }
+    return out;
+}
+
 std::string Case::label() const
 {
     std::string s = "case " + std::to_string(index + 1) + " of " + std::to_string(count) +
@@ -132,7 +150,7 @@ std::string describe_current_exception()
         char* name = abi::__cxa_demangle(mangled, nullptr, nullptr, &status);
         std::string type = status == 0 && name ? name : mangled;
         std::free(name);
-        return type + " (\"" + e.what() + "\")";
+        return type + " (\"" + one_line(e.what()) + "\")";
     } catch (...) {
         return "an exception that is not a std::exception";
     }

@@ -89,6 +89,7 @@ bool expect_throws(const Case& c, const std::string& what, const std::function<v
 // ---- implementation of the template ------------------------------------------------------
 
 std::string describe_current_exception();  ///< type and text of the exception being handled
+std::string one_line(const std::string& text);  ///< whitespace runs, newlines too, as one space
 
 template <class Expected>
 bool expect_throws(const Case& c, const std::string& what, const std::function<void()>& call,
@@ -106,7 +107,7 @@ bool expect_throws(const Case& c, const std::string& what, const std::function<v
         if (missing.empty())
             return true;
         fail(c, what + ": the error message should mention " + missing + "; it was: \"" +
-                    e.what() + "\"");
+                    one_line(e.what()) + "\"");
         return false;
     } catch (...) {
         fail(c, what + ": expected " + testing::internal::GetTypeName<Expected>() +
