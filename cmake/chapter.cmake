@@ -33,6 +33,8 @@ function(scratchnet_chapter id folder exercise)
 
   add_library(ch${id}_checks OBJECT "${CMAKE_SOURCE_DIR}/grader/${folder}/checks.cpp")
   target_link_libraries(ch${id}_checks PUBLIC ch${id}_contract grader_harness)
+  # Checks may read data committed beside them (e.g. golden values from PyTorch).
+  target_compile_definitions(ch${id}_checks PRIVATE SCRATCHNET_GRADER_DIR="${CMAKE_SOURCE_DIR}/grader/${folder}")
   target_precompile_headers(ch${id}_checks REUSE_FROM scratchnet_pch)
 
   set(common ch${id}_checks grader_harness ${SCRATCHNET_EARLIER_REFERENCES})
