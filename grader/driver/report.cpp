@@ -44,6 +44,8 @@ std::string status_text(const ChapterResult& r)
         return "does not compile";
     case ChapterStatus::crashed:
         return "crashed";
+    case ChapterStatus::output_flood:
+        return "printed too much";
     case ChapterStatus::not_built:
         return "not graded";
     case ChapterStatus::failing: {
@@ -73,8 +75,17 @@ void print_table(std::ostream& out, const Manifest& m, const std::vector<Chapter
             counts << "-";
         out << "  " << pad(r.chapter->id + " " + r.chapter->title, 34)
             << paint(style, color, pad(status, 46)) << counts.str() << "\n";
-        if (r.status == ChapterStatus::does_not_compile || r.status == ChapterStatus::crashed)
+        if (!r.cause.empty())
             out << "      " << r.cause << "\n";
+        else if (r.status == ChapterStatus::failing)
+            for (const auto& c : r.checks)
+                if (c.status == CheckStatus::failed && !c.messages.empty()) {
+                    std::string line = c.name + ": " + c.messages.front();
+                    if (line.size() > 200)
+                        line = line.substr(0, 197) + "...";
+                    out << "      " << line << "\n";
+                    break;
+                }
     }
 }
 
@@ -138,8 +149,7 @@ void print_chapter(std::ostream& out, const ChapterResult& r, const Style& style
     if (r.status == ChapterStatus::crashed)
         out << paint(style, "31", "The run stopped early: ") << r.cause << "\n";
     if (r.output_truncated)
-        out << "Your code printed a lot: output was cut at the cap; what was kept is in "
-            << r.log_path << "\n";
+        out << paint(style, "31", "Too much output: ") << r.cause << "\n";
 }
 
 void print_next_step(std::ostream& out, const std::vector<ChapterResult>& results, bool detailed)
@@ -152,6 +162,8 @@ void print_next_step(std::ostream& out, const std::vector<ChapterResult>& result
         out << "\nNext: ";
         if (r.status == ChapterStatus::does_not_compile)
             out << "fix the compile error in " << file << ", then run ./grade " << ch.id << ".\n";
+        else if (r.status == ChapterStatus::output_flood)
+            out << "remove the printing from " << file << ", then run ./grade " << ch.id << ".\n";
         else if (r.status == ChapterStatus::not_started)
             out << "read chapters/" << ch.folder << "/README.md, then open " << file
                 << " and write " << first_unfinished_function(r) << ". Run ./grade " << ch.id

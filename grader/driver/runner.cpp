@@ -40,6 +40,7 @@ const char* to_string(ChapterStatus s)
     case ChapterStatus::not_started: return "not_started";
     case ChapterStatus::does_not_compile: return "does_not_compile";
     case ChapterStatus::crashed: return "crashed";
+    case ChapterStatus::output_flood: return "output_flood";
     case ChapterStatus::not_built: return "not_built";
     }
     return "?";
@@ -212,6 +213,7 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
     std::string token = random_token();
     std::vector<std::string> env = {
         "OPENBLAS_NUM_THREADS=1",
+        "SCRATCHNET_MEMORY_MB=" + std::to_string(limits.memory_mb),
         "SCRATCHNET_RESULTS=" + results_path,
         "SCRATCHNET_RESULT_TOKEN=" + token,
         "SCRATCHNET_EXPECTED=" + paths.binary_dir + "/grader/" + ch.folder + "/reference.cbor",
@@ -278,7 +280,10 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
         else if (WIFEXITED(child.status))
             how = "exited with status " + std::to_string(WEXITSTATUS(child.status)) +
                   " before the grader finished (exit() or quick_exit() called from your code?)";
-        result.cause = how;
+        result.cause = running.empty() ? how
+                                       : "in " + running +
+                                             (running_case.empty() ? "" : ", " + running_case) +
+                                             ": " + how;
         if (!running.empty()) {
             CheckResult r;
             r.name = running;
@@ -311,6 +316,13 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
         result.status = ChapterStatus::not_started;
     else
         result.status = ChapterStatus::failing;
+    if (result.output_truncated && result.status != ChapterStatus::crashed) {
+        if (result.status == ChapterStatus::passed)
+            result.status = ChapterStatus::output_flood;
+        result.cause = "your code printed more than " + std::to_string(limits.output_mb) +
+                       " MB; the output was cut there and kept in " + result.log_path +
+                       " (leftover debug printing?)";
+    }
 }
 
 }  // namespace grader

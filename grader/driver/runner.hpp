@@ -29,7 +29,15 @@ struct CheckResult {
     std::string missing_function;  ///< for not_implemented
 };
 
-enum class ChapterStatus { passed, failing, not_started, does_not_compile, crashed, not_built };
+enum class ChapterStatus {
+    passed,
+    failing,
+    not_started,
+    does_not_compile,
+    crashed,
+    output_flood,  ///< every check may pass, but the code printed more than the cap
+    not_built
+};
 const char* to_string(ChapterStatus s);
 
 struct ChapterResult {

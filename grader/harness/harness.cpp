@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -86,6 +87,10 @@ std::string hex(std::uint64_t v)
 
 std::string num(double v)
 {
+    if (std::isnan(v))
+        return "NaN";
+    if (std::isinf(v))
+        return v > 0 ? "+inf" : "-inf";
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.6g", v);
     return buf;
@@ -142,17 +147,25 @@ void fail(const Case& c, const std::string& message)
 
 std::string describe_current_exception()
 {
+    auto demangle = [](const char* mangled) {
+        int status = 0;
+        char* name = abi::__cxa_demangle(mangled, nullptr, nullptr, &status);
+        std::string out = status == 0 && name ? name : mangled;
+        std::free(name);
+        return out;
+    };
     try {
         throw;
+    } catch (const std::bad_alloc&) {
+        const char* limit = std::getenv("SCRATCHNET_MEMORY_MB");
+        return std::string("std::bad_alloc: out of memory") +
+               (limit ? std::string(" (the grader's limit is ") + limit + " MB)" : "");
     } catch (const std::exception& e) {
-        int status = 0;
-        const char* mangled = typeid(e).name();
-        char* name = abi::__cxa_demangle(mangled, nullptr, nullptr, &status);
-        std::string type = status == 0 && name ? name : mangled;
-        std::free(name);
-        return type + " (\"" + one_line(e.what()) + "\")";
+        return demangle(typeid(e).name()) + " (\"" + one_line(e.what()) + "\")";
     } catch (...) {
-        return "an exception that is not a std::exception";
+        const std::type_info* type = abi::__cxa_current_exception_type();
+        return "an exception of type " + (type ? demangle(type->name()) : std::string("unknown")) +
+               " (not derived from std::exception)";
     }
 }
 
@@ -174,6 +187,9 @@ void for_each_case(int count, const std::function<void(Case&)>& body)
             results::not_implemented(e.function());
             ADD_FAILURE() << e.what();
             return;  // the other cases would stop at the same place
+        } catch (const std::bad_alloc&) {
+            fail(c, "threw " + describe_current_exception());
+            return;  // the other cases would exhaust memory again
         } catch (...) {
             fail(c, "threw " + describe_current_exception());
         }

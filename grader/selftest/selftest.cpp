@@ -11,6 +11,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <iterator>
 
 #include <gtest/gtest.h>
 
@@ -234,4 +235,137 @@ TEST(GradeCommand, FindsChaptersByNumberOrName)
     auto [status, out] = run_grade("no-such-chapter");
     EXPECT_EQ(status, 2) << out;
     EXPECT_NE(out.find("no chapter"), std::string::npos) << out;
+}
+
+// ---- the grader survives whatever learner code does ------------------------------------------
+
+namespace {
+
+struct Fixture {
+    std::string chapter, name, path;
+    std::string what, check, expect, says;
+    double timeout = 20;
+    std::size_t memory_mb = 4096;
+    bool build_fails = false;
+};
+
+void PrintTo(const Fixture& f, std::ostream* os) { *os << f.chapter << "/" << f.name; }
+
+std::vector<Fixture> find_fixtures()
+{
+    std::vector<Fixture> found;
+    for (const auto& ch : Manifest::load(paths.source_dir + "/course.json").chapters) {
+        fs::path dir = fs::path(paths.source_dir) / "grader/selftest/fixtures" / ch.folder;
+        if (!fs::exists(dir))
+            continue;
+        for (const auto& entry : fs::directory_iterator(dir)) {
+            if (entry.path().extension() != ".cpp")
+                continue;
+            Fixture f{ch.id, entry.path().stem().string(), entry.path().string()};
+            std::ifstream in(entry.path());
+            static const std::regex field(R"(^// (\w+): (.*)$)");
+            for (std::string line; std::getline(in, line);) {
+                std::smatch m;
+                if (!std::regex_match(line, m, field))
+                    continue;
+                const std::string key = m[1], value = m[2];
+                if (key == "fixture") f.what = value;
+                else if (key == "check") f.check = value;
+                else if (key == "expect") f.expect = value;
+                else if (key == "says") f.says = value;
+                else if (key == "timeout") f.timeout = std::stod(value);
+                else if (key == "memory") f.memory_mb = std::stoul(value);
+                else if (key == "build") f.build_fails = value == "fails";
+            }
+            found.push_back(f);
+        }
+    }
+    std::sort(found.begin(), found.end(),
+              [](const Fixture& a, const Fixture& b) { return a.name < b.name; });
+    return found;
+}
+
+std::string everything_said(const ChapterResult& r)
+{
+    std::ostringstream out;
+    out << report(r) << "\n" << r.cause << "\n";
+    return out.str();
+}
+
+class FixtureTest : public testing::TestWithParam<Fixture> {};
+
+}  // namespace
+
+TEST_P(FixtureTest, IsReportedAndNeverPasses)
+{
+    const Fixture& f = GetParam();
+    ASSERT_FALSE(f.expect.empty() || f.says.empty() || f.what.empty())
+        << f.path << " needs '// fixture:', '// expect:' and '// says:' lines";
+    const Chapter& ch = chapter(f.chapter);
+    ChapterResult r;
+    r.chapter = &ch;
+    Paths own = paths;
+    own.logs_dir = paths.binary_dir + "/selftest-logs/fixture-" + f.name;
+
+    if (f.build_fails) {
+        EXPECT_FALSE(build_chapter(own, "grade-" + ch.id + "-fixture-" + f.name, r));
+        EXPECT_EQ(r.status, ChapterStatus::does_not_compile);
+        EXPECT_NE(r.cause.find(f.says), std::string::npos)
+            << "the first compiler error should name " << f.says << "; it was: " << r.cause;
+        EXPECT_NE(report(r).find("does not compile"), std::string::npos) << report(r);
+        return;
+    }
+
+    Limits limits;
+    limits.seconds = f.timeout;
+    limits.memory_mb = f.memory_mb;
+    run_chapter(own, chapter_binary(own, ch, "fixture-" + f.name), limits, r);
+    const std::string said = everything_said(r);
+    EXPECT_NE(r.status, ChapterStatus::passed) << said;
+    EXPECT_NE(said.find(f.says), std::string::npos) << "expected the report to say: " << f.says
+                                                    << "\n" << said;
+    bool found = false;
+    for (const auto& c : r.checks)
+        if (c.name == f.check) {
+            found = true;
+            EXPECT_EQ(to_string(c.status), f.expect) << c.name << "\n" << said;
+        }
+    EXPECT_TRUE(found) << f.check << " is not a check of chapter " << ch.id;
+    // The checks after a crash are still listed (as not run), so the table stays complete.
+    EXPECT_EQ(r.checks.size(), ch.checks.size()) << said;
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureTest, testing::ValuesIn(find_fixtures()),
+                         [](const auto& info) { return "ch" + info.param.chapter + "_" + info.param.name; });
+
+namespace {
+// A fingerprint of every file under a folder: names, sizes, contents, modes.
+std::string fingerprint(const fs::path& dir)
+{
+    std::vector<std::string> parts;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        if (!entry.is_regular_file())
+            continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        parts.push_back(entry.path().string() + "|" +
+                        std::to_string(static_cast<int>(entry.status().permissions())) + "|" +
+                        std::to_string(std::hash<std::string>{}(body)));
+    }
+    std::sort(parts.begin(), parts.end());
+    std::string all;
+    for (const auto& p : parts)
+        all += p + "\n";
+    return all;
+}
+}  // namespace
+
+TEST(GradeCommand, NeverWritesIntoExercises)
+{
+    const fs::path exercises = fs::path(paths.source_dir) / "exercises";
+    const std::string before = fingerprint(exercises);
+    ASSERT_FALSE(before.empty());
+    for (const std::string& args : {"", "01", "hint 01", "--variant reference"})
+        run_grade(args);
+    EXPECT_EQ(fingerprint(exercises), before) << "grading changed files under exercises/";
 }
