@@ -1,5 +1,8 @@
 // scratchnet-grade: the learner's grader. Run through ./grade at the repository root.
+#include <ctime>
+#include <filesystem>
 #include <fstream>
+#include <sys/wait.h>
 #include <iostream>
 
 #include <unistd.h>
@@ -44,6 +47,87 @@ int show_hint(const Manifest& manifest, const Paths& paths, const std::string& k
     return 0;
 }
 
+std::string run_capture(const std::string& command, int& status)
+{
+    std::string out;
+    FILE* p = popen(command.c_str(), "r");
+    if (!p) {
+        status = -1;
+        return out;
+    }
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p))
+        out.append(buf, n);
+    int raw = pclose(p);
+    status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    return out;
+}
+
+// `grade reset NN`: the only time the grader writes into exercises/. The learner's files are
+// moved to a timestamped backup first, and the stub as shipped (origin's version, or HEAD's
+// when there is no origin) is written back.
+int reset_chapter(const Manifest& manifest, const Paths& paths, const std::string& key, bool yes)
+{
+    namespace fs = std::filesystem;
+    const Chapter* ch = manifest.find(key);
+    if (!ch) {
+        std::cerr << "grade: no chapter \"" << key << "\"\n";
+        return 2;
+    }
+    const std::string rel = "exercises/" + ch->folder + "/" + ch->exercise;
+    const fs::path dir = fs::path(paths.source_dir) / "exercises" / ch->folder;
+
+    int status = 0;
+    std::string stub;
+    std::string from;
+    for (const std::string rev : {"origin/HEAD", "HEAD"}) {
+        stub = run_capture("git -C '" + paths.source_dir + "' show '" + rev + ":" + rel +
+                               "' 2>/dev/null",
+                           status);
+        if (status == 0) {
+            from = rev;
+            break;
+        }
+    }
+    if (status != 0 || stub.empty()) {
+        std::cerr << "grade reset: cannot find the shipped stub of " << rel
+                  << " in git (is this a clone of the course?). Nothing was changed.\n";
+        return 2;
+    }
+
+    const std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    const fs::path backup =
+        fs::path(paths.source_dir) / "exercise-backups" / stamp / ch->folder;
+
+    std::cout << "Reset chapter " << ch->id << " (" << ch->title << "): your files in exercises/"
+              << ch->folder << "/ move to\n  " << backup.string() << "\nand " << rel
+              << " becomes the stub again (from git " << from << ").\n";
+    if (!yes) {
+        if (!isatty(0)) {
+            std::cout << "Nothing done: no terminal to confirm on. Run again with --yes.\n";
+            return 1;
+        }
+        std::cout << "Go ahead? [y/N] " << std::flush;
+        std::string answer;
+        std::getline(std::cin, answer);
+        if (answer != "y" && answer != "Y" && answer != "yes") {
+            std::cout << "Nothing done.\n";
+            return 1;
+        }
+    }
+    fs::create_directories(backup);
+    for (const auto& entry : fs::directory_iterator(dir))
+        fs::copy(entry.path(), backup / entry.path().filename(), fs::copy_options::recursive);
+    // Only once every file is safely copied is anything removed.
+    for (const auto& entry : fs::directory_iterator(dir))
+        fs::remove_all(entry.path());
+    std::ofstream(fs::path(paths.source_dir) / rel, std::ios::binary) << stub;
+    std::cout << "Done. Your previous files are in " << backup.string() << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -51,7 +135,8 @@ int main(int argc, char** argv)
     CLI::App app{"scratchnet grader: builds your exercises and runs the hidden checks.\n"
                  "  ./grade            progress table of every chapter\n"
                  "  ./grade 01         one chapter's checks, with failures and hints\n"
-                 "  ./grade hint 01    the next hint for a chapter",
+                 "  ./grade hint 01    the next hint for a chapter\n"
+            "  ./grade reset 01   put the stub back (your files are backed up first)",
                  "grade"};
     std::string chapter_key;
     Limits limits;
@@ -68,15 +153,27 @@ int main(int argc, char** argv)
         ->group("Course developers");
     app.add_flag("--no-build", no_build, "grade the binaries as they are")
         ->group("Course developers");
+    app.add_option("--source-dir", paths.source_dir, "the course checkout to work on")
+        ->group("Course developers");
+    bool json = false;
+    app.add_flag("--json", json, "print the report as JSON (schema in README.md)");
     auto* hint = app.add_subcommand("hint", "show the next hint for a chapter");
     std::string hint_key;
     hint->add_option("chapter", hint_key, "the chapter")->required();
+    auto* reset = app.add_subcommand(
+        "reset", "put a chapter's stub back; your files move to exercise-backups/ first");
+    std::string reset_key;
+    bool yes = false;
+    reset->add_option("chapter", reset_key, "the chapter")->required();
+    reset->add_flag("--yes,-y", yes, "do not ask for confirmation");
     CLI11_PARSE(app, argc, argv);
 
     try {
         Manifest manifest = Manifest::load(paths.source_dir + "/course.json");
         if (*hint)
             return show_hint(manifest, paths, hint_key);
+        if (*reset)
+            return reset_chapter(manifest, paths, reset_key, yes);
 
         std::vector<const Chapter*> chosen;
         if (!chapter_key.empty()) {
@@ -100,7 +197,8 @@ int main(int argc, char** argv)
             ChapterResult r;
             r.chapter = ch;
             if (!no_build && variant == "exercise") {
-                std::cerr << "Building chapter " << ch->id << " (" << ch->title << ")…\n";
+                std::cerr << "Building chapter " << ch->id << " (" << ch->title << ")…"
+                          << std::endl;
                 if (!build_chapter(paths, "grade-" + ch->id, r)) {
                     results.push_back(r);
                     continue;
@@ -110,11 +208,15 @@ int main(int argc, char** argv)
             results.push_back(r);
         }
 
-        if (chapter_key.empty())
+        if (json)
+            std::cout << to_json(results).dump(2) << "\n";
+        else if (chapter_key.empty()) {
             print_table(std::cout, manifest, results, style);
-        else
+            print_next_step(std::cout, results, false);
+        } else {
             print_chapter(std::cout, results.front(), style);
-        print_next_step(std::cout, results, !chapter_key.empty());
+            print_next_step(std::cout, results, true);
+        }
 
         for (const auto& r : results)
             if (r.status != ChapterStatus::passed)

@@ -180,4 +180,39 @@ void print_next_step(std::ostream& out, const std::vector<ChapterResult>& result
     out << "\nEvery chapter passes. Well done!\n";
 }
 
+nlohmann::json to_json(const std::vector<ChapterResult>& results)
+{
+    nlohmann::json chapters = nlohmann::json::array();
+    bool all_passed = true;
+    for (const auto& r : results) {
+        nlohmann::json checks = nlohmann::json::array();
+        for (const auto& c : r.checks) {
+            const CheckInfo* info = r.chapter->check(c.name);
+            nlohmann::json check = {{"name", c.name},
+                                    {"function", info ? info->function : ""},
+                                    {"status", to_string(c.status)},
+                                    {"messages", c.messages},
+                                    {"hint", info ? info->hint : ""}};
+            if (!c.missing_function.empty())
+                check["missing_function"] = c.missing_function;
+            checks.push_back(check);
+        }
+        all_passed = all_passed && r.status == ChapterStatus::passed;
+        chapters.push_back({{"id", r.chapter->id},
+                            {"folder", r.chapter->folder},
+                            {"title", r.chapter->title},
+                            {"status", to_string(r.status)},
+                            {"summary", status_text(r)},
+                            {"cause", r.cause},
+                            {"checks_passed", r.count(CheckStatus::passed)},
+                            {"checks_total", r.checks.size()},
+                            {"build_seconds", r.build_seconds},
+                            {"run_seconds", r.run_seconds},
+                            {"log", r.log_path},
+                            {"output_truncated", r.output_truncated},
+                            {"checks", checks}});
+    }
+    return {{"schema", "scratchnet-grade/1"}, {"passed", all_passed}, {"chapters", chapters}};
+}
+
 }  // namespace grader

@@ -4,6 +4,8 @@
 #include <ostream>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "runner.hpp"
 
 namespace grader {
@@ -18,6 +20,9 @@ std::string status_text(const ChapterResult& r);
 void print_table(std::ostream& out, const Manifest& m, const std::vector<ChapterResult>& results,
                  const Style& style);
 void print_chapter(std::ostream& out, const ChapterResult& r, const Style& style);
+/// The machine-readable report (`grade --json`; schema "scratchnet-grade/1", see README).
+nlohmann::json to_json(const std::vector<ChapterResult>& results);
+
 /// The next thing to do, given every chapter's result.
 void print_next_step(std::ostream& out, const std::vector<ChapterResult>& results, bool detailed);
 
