@@ -98,8 +98,10 @@ int reset_chapter(const Manifest& manifest, const Paths& paths, const std::strin
     const std::time_t now = std::time(nullptr);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-    const fs::path backup =
-        fs::path(paths.source_dir) / "exercise-backups" / stamp / ch->folder;
+    fs::path backup = fs::path(paths.source_dir) / "exercise-backups" / stamp / ch->folder;
+    for (int n = 2; fs::exists(backup); ++n)  // two resets in one second keep both backups
+        backup = fs::path(paths.source_dir) / "exercise-backups" /
+                 (std::string(stamp) + "-" + std::to_string(n)) / ch->folder;
 
     std::cout << "Reset chapter " << ch->id << " (" << ch->title << "): your files in exercises/"
               << ch->folder << "/ move to\n  " << backup.string() << "\nand " << rel
@@ -155,6 +157,7 @@ int main(int argc, char** argv)
         ->group("Course developers");
     app.add_option("--source-dir", paths.source_dir, "the course checkout to work on")
         ->group("Course developers");
+    app.fallthrough();  // options like --timeout may follow a subcommand's arguments
     bool json = false;
     app.add_flag("--json", json, "print the report as JSON (schema in README.md)");
     auto* hint = app.add_subcommand("hint", "show the next hint for a chapter");

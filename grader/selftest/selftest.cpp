@@ -11,9 +11,12 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <unistd.h>
 #include <iterator>
 
 #include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
 
 #include "manifest.hpp"
 #include "report.hpp"
@@ -368,4 +371,76 @@ TEST(GradeCommand, NeverWritesIntoExercises)
     for (const std::string& args : {"", "01", "hint 01", "--variant reference"})
         run_grade(args);
     EXPECT_EQ(fingerprint(exercises), before) << "grading changed files under exercises/";
+}
+
+TEST(GradeCommand, JsonReportParses)
+{
+    auto [ok_status, ok_out] = run_grade("--json --variant reference 2>/dev/null");
+    EXPECT_EQ(ok_status, 0);
+    nlohmann::json ok = nlohmann::json::parse(ok_out.substr(ok_out.find('{')));
+    EXPECT_EQ(ok.at("schema"), "scratchnet-grade/1");
+    EXPECT_TRUE(ok.at("passed").get<bool>());
+    ASSERT_EQ(ok.at("chapters").size(), manifest().chapters.size());
+    for (const auto& ch : ok.at("chapters")) {
+        EXPECT_EQ(ch.at("status"), "passed");
+        EXPECT_EQ(ch.at("checks_passed"), ch.at("checks_total"));
+        for (const auto& c : ch.at("checks"))
+            EXPECT_EQ(c.at("status"), "passed") << c.at("name");
+    }
+
+    auto [bad_status, bad_out] = run_grade("01 --json --variant fixture-segfault 2>/dev/null");
+    EXPECT_EQ(bad_status, 1);
+    nlohmann::json bad = nlohmann::json::parse(bad_out.substr(bad_out.find('{')));
+    EXPECT_FALSE(bad.at("passed").get<bool>());
+    const auto& ch = bad.at("chapters").at(0);
+    EXPECT_EQ(ch.at("status"), "crashed");
+    EXPECT_NE(ch.at("cause").get<std::string>().find("SIGSEGV"), std::string::npos) << ch;
+    int crashed = 0;
+    for (const auto& c : ch.at("checks"))
+        crashed += c.at("status") == "crashed";
+    EXPECT_EQ(crashed, 1) << ch;
+}
+
+TEST(GradeCommand, ResetBacksUpBeforeRestoringTheStub)
+{
+    // Work on a throwaway clone: the real exercises/ is never touched by the tests.
+    const fs::path clone = fs::temp_directory_path() / ("scratchnet-reset-" + std::to_string(getpid()));
+    fs::remove_all(clone);
+    ASSERT_EQ(std::system(("git clone -q '" + paths.source_dir + "' '" + clone.string() + "'").c_str()), 0);
+    const Chapter& ch = manifest().chapters.front();
+    const fs::path file = clone / "exercises" / ch.folder / ch.exercise;
+    std::ifstream stub_in(file);
+    const std::string stub((std::istreambuf_iterator<char>(stub_in)), std::istreambuf_iterator<char>());
+    std::ofstream(file, std::ios::app) << "// the learner's work\n";
+    std::ofstream(file.parent_path() / "notes.txt") << "my notes\n";
+    auto read = [](const fs::path& p) {
+        std::ifstream in(p);
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    };
+    const std::string work = read(file);
+
+    // No terminal and no --yes: nothing happens, and it says so.
+    auto [no_status, no_out] = run_grade("reset " + ch.id + " --source-dir '" + clone.string() + "' </dev/null");
+    EXPECT_EQ(no_status, 1) << no_out;
+    EXPECT_NE(no_out.find("Nothing done"), std::string::npos) << no_out;
+    EXPECT_EQ(read(file), work);
+    EXPECT_FALSE(fs::exists(clone / "exercise-backups"));
+
+    auto [status, out] = run_grade("reset " + ch.id + " --yes --source-dir '" + clone.string() + "'");
+    EXPECT_EQ(status, 0) << out;
+    EXPECT_EQ(read(file), stub) << "the stub was not restored";
+    EXPECT_FALSE(fs::exists(file.parent_path() / "notes.txt"));
+    int backups = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(clone / "exercise-backups")) {
+        if (entry.path().filename() == ch.exercise) {
+            EXPECT_EQ(read(entry.path()), work);
+            EXPECT_NE(out.find(entry.path().parent_path().string()), std::string::npos)
+                << "the backup folder should be named in: " << out;
+            ++backups;
+        }
+        if (entry.path().filename() == "notes.txt")
+            EXPECT_EQ(read(entry.path()), "my notes\n");
+    }
+    EXPECT_EQ(backups, 1);
+    fs::remove_all(clone);
 }
