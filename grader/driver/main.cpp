@@ -1,5 +1,10 @@
 // scratchnet-grade: the learner's grader. Run through ./grade at the repository root.
+#include <chrono>
 #include <ctime>
+#include <functional>
+#include <iomanip>
+#include <map>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <sys/wait.h>
@@ -130,6 +135,100 @@ int reset_chapter(const Manifest& manifest, const Paths& paths, const std::strin
     return 0;
 }
 
+struct Options {
+    std::string chapter_key;
+    Limits limits;
+    std::string variant = "exercise";
+    bool no_build = false;
+    bool json = false;
+};
+
+int grade_once(const Manifest& manifest, const Paths& paths, const Options& o)
+{
+    std::vector<const Chapter*> chosen;
+    if (!o.chapter_key.empty()) {
+        const Chapter* ch = manifest.find(o.chapter_key);
+        if (!ch) {
+            std::cerr << "grade: no chapter \"" << o.chapter_key << "\". Chapters:";
+            for (const auto& c : manifest.chapters)
+                std::cerr << " " << c.id << " (" << c.slug() << ")";
+            std::cerr << "\n";
+            return 2;
+        }
+        chosen.push_back(ch);
+    } else {
+        for (const auto& c : manifest.chapters)
+            chosen.push_back(&c);
+    }
+
+    Style style{isatty(1) != 0 && std::getenv("NO_COLOR") == nullptr};
+    std::vector<ChapterResult> results;
+    for (const Chapter* ch : chosen) {
+        ChapterResult r;
+        r.chapter = ch;
+        if (!o.no_build && o.variant == "exercise") {
+            std::cerr << "Building chapter " << ch->id << " (" << ch->title << ")…"
+                      << std::endl;
+            if (!build_chapter(paths, "grade-" + ch->id, r)) {
+                results.push_back(r);
+                continue;
+            }
+        }
+        run_chapter(paths, chapter_binary(paths, *ch, o.variant), o.limits, r);
+        results.push_back(r);
+    }
+
+    if (o.json)
+        std::cout << to_json(results).dump(2) << "\n";
+    else if (o.chapter_key.empty()) {
+        print_table(std::cout, manifest, results, style);
+        print_next_step(std::cout, results, false);
+    } else {
+        print_chapter(std::cout, results.front(), style);
+        print_next_step(std::cout, results, true);
+    }
+
+    for (const auto& r : results)
+        if (r.status != ChapterStatus::passed)
+            return 1;
+    return 0;
+}
+
+// Modification stamps of every file under exercises/: a change to any of them re-grades.
+std::map<std::string, std::pair<std::filesystem::file_time_type, std::uintmax_t>> snapshot(
+    const Paths& paths)
+{
+    namespace fs = std::filesystem;
+    std::map<std::string, std::pair<fs::file_time_type, std::uintmax_t>> files;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(fs::path(paths.source_dir) / "exercises", ec), end;
+         it != end; it.increment(ec))
+        if (it->is_regular_file(ec))
+            files[it->path().string()] = {it->last_write_time(ec), it->file_size(ec)};
+    return files;
+}
+
+int watch_loop(const Manifest&, const Paths& paths, const std::function<int()>& grade,
+               int max_runs)
+{
+    int status = 0;
+    for (int run = 1;; ++run) {
+        auto t0 = std::chrono::steady_clock::now();
+        status = grade();
+        double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::cout << "\n[watch] graded in " << std::fixed << std::setprecision(1) << seconds
+                  << " s; waiting for a change under exercises/ (Ctrl-C to stop)" << std::endl;
+        if (max_runs > 0 && run >= max_runs)
+            return status;
+        auto before = snapshot(paths);
+        while (snapshot(paths) == before)
+            std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));  // let the editor finish
+        std::cout << "\n[watch] change detected, grading again…\n" << std::endl;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -140,11 +239,17 @@ int main(int argc, char** argv)
                  "  ./grade hint 01    the next hint for a chapter\n"
             "  ./grade reset 01   put the stub back (your files are backed up first)",
                  "grade"};
-    std::string chapter_key;
-    Limits limits;
+    Options options;
+    std::string& chapter_key = options.chapter_key;
+    Limits& limits = options.limits;
     Paths paths{SCRATCHNET_SOURCE_DIR, SCRATCHNET_BINARY_DIR};
-    std::string variant = "exercise";
-    bool no_build = false;
+    std::string& variant = options.variant;
+    bool& no_build = options.no_build;
+    bool watch = false;
+    int watch_max_runs = 0;
+    app.add_flag("--watch", watch, "grade again whenever a file under exercises/ changes");
+    app.add_option("--watch-max-runs", watch_max_runs, "stop watching after this many gradings")
+        ->group("Course developers");
     app.add_option("chapter", chapter_key, "a chapter: 01, 1, forward-propagation, …");
     app.add_option("--timeout", limits.seconds, "seconds each chapter's checks may run")
         ->capture_default_str();
@@ -158,7 +263,7 @@ int main(int argc, char** argv)
     app.add_option("--source-dir", paths.source_dir, "the course checkout to work on")
         ->group("Course developers");
     app.fallthrough();  // options like --timeout may follow a subcommand's arguments
-    bool json = false;
+    bool& json = options.json;
     app.add_flag("--json", json, "print the report as JSON (schema in README.md)");
     auto* hint = app.add_subcommand("hint", "show the next hint for a chapter");
     std::string hint_key;
@@ -178,53 +283,11 @@ int main(int argc, char** argv)
         if (*reset)
             return reset_chapter(manifest, paths, reset_key, yes);
 
-        std::vector<const Chapter*> chosen;
-        if (!chapter_key.empty()) {
-            const Chapter* ch = manifest.find(chapter_key);
-            if (!ch) {
-                std::cerr << "grade: no chapter \"" << chapter_key << "\". Chapters:";
-                for (const auto& c : manifest.chapters)
-                    std::cerr << " " << c.id << " (" << c.slug() << ")";
-                std::cerr << "\n";
-                return 2;
-            }
-            chosen.push_back(ch);
-        } else {
-            for (const auto& c : manifest.chapters)
-                chosen.push_back(&c);
-        }
+        if (watch)
+            return watch_loop(manifest, paths, [&] { return grade_once(manifest, paths, options); },
+                              watch_max_runs);
+        return grade_once(manifest, paths, options);
 
-        Style style{isatty(1) != 0 && std::getenv("NO_COLOR") == nullptr};
-        std::vector<ChapterResult> results;
-        for (const Chapter* ch : chosen) {
-            ChapterResult r;
-            r.chapter = ch;
-            if (!no_build && variant == "exercise") {
-                std::cerr << "Building chapter " << ch->id << " (" << ch->title << ")…"
-                          << std::endl;
-                if (!build_chapter(paths, "grade-" + ch->id, r)) {
-                    results.push_back(r);
-                    continue;
-                }
-            }
-            run_chapter(paths, chapter_binary(paths, *ch, variant), limits, r);
-            results.push_back(r);
-        }
-
-        if (json)
-            std::cout << to_json(results).dump(2) << "\n";
-        else if (chapter_key.empty()) {
-            print_table(std::cout, manifest, results, style);
-            print_next_step(std::cout, results, false);
-        } else {
-            print_chapter(std::cout, results.front(), style);
-            print_next_step(std::cout, results, true);
-        }
-
-        for (const auto& r : results)
-            if (r.status != ChapterStatus::passed)
-                return 1;
-        return 0;
     } catch (const std::exception& e) {
         std::cerr << "grade: " << e.what() << "\n";
         return 2;

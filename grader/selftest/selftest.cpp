@@ -12,6 +12,8 @@
 #include <set>
 #include <sstream>
 #include <unistd.h>
+#include <chrono>
+#include <thread>
 #include <iterator>
 
 #include <gtest/gtest.h>
@@ -442,5 +444,39 @@ TEST(GradeCommand, ResetBacksUpBeforeRestoringTheStub)
             EXPECT_EQ(read(entry.path()), "my notes\n");
     }
     EXPECT_EQ(backups, 1);
+    fs::remove_all(clone);
+}
+
+TEST(GradeCommand, WatchGradesAgainAfterAnEdit)
+{
+    const fs::path clone = fs::temp_directory_path() / ("scratchnet-watch-" + std::to_string(getpid()));
+    fs::remove_all(clone);
+    ASSERT_EQ(std::system(("git clone -q '" + paths.source_dir + "' '" + clone.string() + "'").c_str()), 0);
+    const fs::path log = clone / "watch.log";
+    // Two gradings at most: the first at start, the second after the edit below.
+    std::string cmd = paths.binary_dir + "/scratchnet-grade --watch --watch-max-runs 2 --no-build" +
+                      " --variant reference --source-dir '" + clone.string() + "' > '" +
+                      log.string() + "' 2>&1 &";
+    ASSERT_EQ(std::system(cmd.c_str()), 0);
+    auto count = [&](const std::string& what) {
+        std::ifstream in(log);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        int n = 0;
+        for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+            ++n;
+        return n;
+    };
+    auto wait_for = [&](const std::string& what, int times) {
+        for (int i = 0; i < 200 && count(what) < times; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        return count(what);
+    };
+    EXPECT_EQ(wait_for("[watch] graded in", 1), 1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    EXPECT_EQ(count("[watch] graded in"), 1) << "graded again with no change";
+    const Chapter& ch = manifest().chapters.front();
+    std::ofstream(clone / "exercises" / ch.folder / ch.exercise, std::ios::app) << "// edit\n";
+    EXPECT_EQ(wait_for("[watch] graded in", 2), 2) << "no re-grade after an edit";
+    EXPECT_EQ(count("change detected"), 1);
     fs::remove_all(clone);
 }

@@ -1,0 +1,13 @@
+// mutant: dW computed as dZ^T X, shape (H, D): the transpose of the gradient of W.
+// rejected-by: DenseBackward.GradientsMatchFiniteDifferences
+#include "backpropagation.hpp"
+
+#include <xtensor/xmath.hpp>
+#include <xtensor/xview.hpp>
+
+namespace scratchnet {
+DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W)
+{
+    return {dot(dZ, xt::transpose(W)), dot(xt::transpose(dZ), X), xt::sum(dZ, {0})};
+}
+}  // namespace scratchnet

@@ -1,0 +1,22 @@
+// mutant: labels out of range are silently clamped to the last class instead of rejected.
+// rejected-by: CrossEntropy.BadLabelsAreAClearError
+#include "backpropagation.hpp"
+
+#include <xtensor/xmath.hpp>
+#include <xtensor/xview.hpp>
+
+namespace scratchnet {
+double cross_entropy(const Matrix& S, const Labels& y)
+{
+    if (y.size() != S.shape(0))
+        throw std::invalid_argument("cross_entropy: " + std::to_string(y.size()) + " labels for " +
+                                    std::to_string(S.shape(0)) + " rows");
+    double total = 0.0;
+    for (std::size_t n = 0; n < y.size(); ++n) {
+        Vector row = xt::view(S, n, xt::all());
+        double m = xt::amax(row)();
+        total += m + std::log(xt::sum(xt::exp(row - m))()) - S(n, std::min(y[n], S.shape(1) - 1));
+    }
+    return total / static_cast<double>(y.size());
+}
+}  // namespace scratchnet
