@@ -141,6 +141,7 @@ struct Options {
     std::string variant = "exercise";
     bool no_build = false;
     bool json = false;
+    bool sanitize = false;
 };
 
 int grade_once(const Manifest& manifest, const Paths& paths, const Options& o)
@@ -166,10 +167,13 @@ int grade_once(const Manifest& manifest, const Paths& paths, const Options& o)
     for (const Chapter* ch : chosen) {
         ChapterResult r;
         r.chapter = ch;
-        if (!o.no_build && o.variant == "exercise") {
-            std::cerr << "Building chapter " << ch->id << " (" << ch->title << ")…"
-                      << std::endl;
-            if (!build_chapter(paths, "grade-" + ch->id, r)) {
+        if (!o.no_build) {
+            std::cerr << "Building chapter " << ch->id << " (" << ch->title << ")"
+                      << (o.sanitize ? " with sanitizers" : "") << "…" << std::endl;
+            std::string targets = "grade-" + ch->id;  // the exercise and the reference record
+            if (o.variant != "exercise")
+                targets += " grade-" + ch->id + "-" + o.variant;
+            if (!build_chapter(paths, targets, r)) {
                 results.push_back(r);
                 continue;
             }
@@ -247,6 +251,9 @@ int main(int argc, char** argv)
     bool& no_build = options.no_build;
     bool watch = false;
     int watch_max_runs = 0;
+    app.add_flag("--sanitize", options.sanitize,
+                 "build with AddressSanitizer, UBSan and xtensor's bound checks (folder "
+                 "build-sanitize/; no memory limit)");
     app.add_flag("--watch", watch, "grade again whenever a file under exercises/ changes");
     app.add_option("--watch-max-runs", watch_max_runs, "stop watching after this many gradings")
         ->group("Course developers");
@@ -282,6 +289,21 @@ int main(int argc, char** argv)
             return show_hint(manifest, paths, hint_key);
         if (*reset)
             return reset_chapter(manifest, paths, reset_key, yes);
+        if (options.sanitize) {
+            paths.binary_dir = paths.source_dir + "/build-sanitize";
+            options.limits.limit_address_space = false;
+            if (!std::filesystem::exists(paths.binary_dir + "/build.ninja")) {
+                std::cerr << "Configuring the sanitizer build in build-sanitize/ (once)…" << std::endl;
+                int status = 0;
+                std::string out = run_capture("cd '" + paths.source_dir +
+                                                  "' && cmake --preset sanitize 2>&1",
+                                              status);
+                if (status != 0) {
+                    std::cerr << out << "grade: configuring the sanitizer build failed\n";
+                    return 2;
+                }
+            }
+        }
 
         if (watch)
             return watch_loop(manifest, paths, [&] { return grade_once(manifest, paths, options); },

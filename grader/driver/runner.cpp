@@ -87,8 +87,10 @@ Child run_process(const std::vector<std::string>& argv, const std::vector<std::s
         if (devnull >= 0)
             dup2(devnull, 0);
         if (limits) {
-            rlimit as{limits->memory_mb << 20, limits->memory_mb << 20};
-            setrlimit(RLIMIT_AS, &as);
+            if (limits->limit_address_space) {
+                rlimit as{limits->memory_mb << 20, limits->memory_mb << 20};
+                setrlimit(RLIMIT_AS, &as);
+            }
             rlimit core{0, 0};
             setrlimit(RLIMIT_CORE, &core);
             // Writes past the output cap fail (EFBIG) instead of filling the disk; ignoring
@@ -147,6 +149,44 @@ std::string describe_signal(int sig)
     }
 }
 
+// Turns a sanitizer's report in the child's output into one line: what went wrong, in which
+// function, at which line of the learner's file (the first stack frame under exercises/, else
+// the first frame outside system headers).
+std::string sanitizer_cause(const std::string& log_path, const std::string& source_dir)
+{
+    std::ifstream in(log_path);
+    std::string what, where;
+    static const std::regex asan(R"(ERROR: AddressSanitizer: ([\w-]+))");
+    static const std::regex access(R"(^(READ|WRITE) of size (\d+))");
+    static const std::regex ubsan(R"(^(.+?):(\d+):\d+: runtime error: (.*)$)");
+    static const std::regex frame(R"(^\s*#\d+ 0x[0-9a-f]+ in (.+?) (/\S+?):(\d+)(:\d+)?$)");
+    std::string fallback;
+    int lines = 0;
+    for (std::string line; std::getline(in, line) && ++lines < 20000;) {
+        std::smatch m;
+        if (what.empty() && std::regex_search(line, m, asan)) {
+            what = "AddressSanitizer: " + m[1].str();
+        } else if (!what.empty() && what.rfind("AddressSanitizer", 0) == 0 &&
+                   what.find(" (") == std::string::npos && std::regex_search(line, m, access)) {
+            what += " (" + m[1].str() + " of " + m[2].str() + " bytes)";
+        } else if (what.empty() && std::regex_match(line, m, ubsan)) {
+            what = "UndefinedBehaviorSanitizer: " + m[3].str();
+            where = " at " + relative(m[1].str(), source_dir) + ":" + m[2].str();
+        } else if (!what.empty() && where.empty() && std::regex_match(line, m, frame)) {
+            std::string function = m[1].str().substr(0, m[1].str().find('('));
+            std::string at = function + " at " + relative(m[2].str(), source_dir) + ":" + m[3].str();
+            if (m[2].str().find("/exercises/") != std::string::npos ||
+                m[2].str().find("/fixtures/") != std::string::npos)
+                where = " in " + at;
+            else if (fallback.empty() && m[2].str().rfind("/usr/", 0) != 0)
+                fallback = " in " + at;
+        }
+    }
+    if (what.empty())
+        return "";
+    return what + (where.empty() ? fallback : where);
+}
+
 std::string random_token()
 {
     std::random_device rd;
@@ -166,10 +206,13 @@ bool build_chapter(const Paths& paths, const std::string& target, ChapterResult&
 {
     std::string logs = paths.logs();
     std::filesystem::create_directories(logs);
-    result.log_path = logs + "/" + target + "-build.log";
+    std::vector<std::string> argv = {"cmake", "--build", paths.binary_dir, "--target"};
+    std::istringstream names(target);
+    for (std::string name; names >> name;)
+        argv.push_back(name);
+    result.log_path = logs + "/" + argv[4] + (argv.size() > 5 ? "-" + argv.back() : "") + "-build.log";
     auto t0 = Clock::now();
-    Child child = run_process({"cmake", "--build", paths.binary_dir, "--target", target}, {},
-                              result.log_path, nullptr);
+    Child child = run_process(argv, {}, result.log_path, nullptr);
     result.build_seconds = since(t0);
     if (WIFEXITED(child.status) && WEXITSTATUS(child.status) == 0)
         return true;
@@ -213,6 +256,8 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
     std::string token = random_token();
     std::vector<std::string> env = {
         "OPENBLAS_NUM_THREADS=1",
+        "ASAN_OPTIONS=detect_leaks=0:halt_on_error=1:abort_on_error=0",
+        "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1",
         "SCRATCHNET_MEMORY_MB=" + std::to_string(limits.memory_mb),
         "SCRATCHNET_RESULTS=" + results_path,
         "SCRATCHNET_RESULT_TOKEN=" + token,
@@ -271,8 +316,10 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
     unlink(results_path.c_str());
 
     if (!complete) {
-        std::string how;
-        if (child.timed_out)
+        std::string how = limits.limit_address_space ? "" : sanitizer_cause(result.log_path, paths.source_dir);
+        if (!how.empty())
+            ;  // the sanitizer said what went wrong
+        else if (child.timed_out)
             how = "did not finish within " + std::to_string(static_cast<int>(limits.seconds)) +
                   " s (time limit): an endless loop?";
         else if (WIFSIGNALED(child.status))

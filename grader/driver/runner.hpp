@@ -17,6 +17,7 @@ struct Limits {
     double seconds = 20;              ///< wall-clock time for one chapter's checks
     std::size_t memory_mb = 4096;     ///< address space of the child process
     std::size_t output_mb = 8;        ///< stdout + stderr kept; the rest is dropped
+    bool limit_address_space = true;  ///< off under AddressSanitizer, which reserves terabytes
 };
 
 enum class CheckStatus { passed, failed, not_implemented, crashed, not_run };

@@ -252,6 +252,7 @@ struct Fixture {
     double timeout = 20;
     std::size_t memory_mb = 4096;
     bool build_fails = false;
+    bool sanitize_only = false;  // undefined behaviour that only a sanitized build reliably sees
 };
 
 void PrintTo(const Fixture& f, std::ostream* os) { *os << f.chapter << "/" << f.name; }
@@ -281,6 +282,7 @@ std::vector<Fixture> find_fixtures()
                 else if (key == "timeout") f.timeout = std::stod(value);
                 else if (key == "memory") f.memory_mb = std::stoul(value);
                 else if (key == "build") f.build_fails = value == "fails";
+                else if (key == "sanitize") f.sanitize_only = value == "only";
             }
             found.push_back(f);
         }
@@ -307,6 +309,8 @@ TEST_P(FixtureTest, IsReportedAndNeverPasses)
     ASSERT_FALSE(f.expect.empty() || f.says.empty() || f.what.empty())
         << f.path << " needs '// fixture:', '// expect:' and '// says:' lines";
     const Chapter& ch = chapter(f.chapter);
+    if (f.sanitize_only)
+        GTEST_SKIP() << f.name << " is graded under --sanitize only (SanitizeTest)";
     ChapterResult r;
     r.chapter = &ch;
     Paths own = paths;
@@ -479,4 +483,36 @@ TEST(GradeCommand, WatchGradesAgainAfterAnEdit)
     EXPECT_EQ(wait_for("[watch] graded in", 2), 2) << "no re-grade after an edit";
     EXPECT_EQ(count("change detected"), 1);
     fs::remove_all(clone);
+}
+
+// --sanitize: learner code under AddressSanitizer, UBSan and xtensor's bound checks, built in
+// build-sanitize/ by the grade command itself (this test configures and builds it the first time).
+TEST(SanitizeTest, ReportsMemoryErrorsWithFunctionAndLine)
+{
+    int graded = 0;
+    for (const Fixture& f : find_fixtures()) {
+        if (!f.sanitize_only)
+            continue;
+        ++graded;
+        std::string cmd = paths.binary_dir + "/scratchnet-grade " + f.chapter +
+                          " --sanitize --json --variant fixture-" + f.name + " 2>&1";
+        std::string out;
+        FILE* p = popen(cmd.c_str(), "r");
+        std::array<char, 4096> buf{};
+        while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p))
+            out.append(buf.data(), n);
+        int status = pclose(p);
+        EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 1) << f.name << "\n" << out;
+        ASSERT_NE(out.find('{'), std::string::npos) << out;
+        nlohmann::json report = nlohmann::json::parse(out.substr(out.find('{')), nullptr, false);
+        ASSERT_FALSE(report.is_discarded()) << out;
+        const auto& ch = report.at("chapters").at(0);
+        EXPECT_NE(ch.at("status"), "passed") << f.name;
+        EXPECT_NE(ch.dump().find(f.says), std::string::npos)
+            << f.name << ": expected the report to say: " << f.says << "\n" << ch.dump(2);
+        for (const auto& c : ch.at("checks"))
+            if (c.at("name") == f.check)
+                EXPECT_EQ(c.at("status"), f.expect) << f.name << "\n" << c.dump(2);
+    }
+    EXPECT_GT(graded, 0) << "no fixture is marked '// sanitize: only'";
 }
