@@ -224,7 +224,13 @@ TEST(GradeCommand, ExitsZeroOnlyWhenEverythingPasses)
     auto [ok_status, ok_out] = run_grade("--variant reference");
     EXPECT_EQ(ok_status, 0) << ok_out;
     EXPECT_NE(ok_out.find("passed"), std::string::npos) << ok_out;
-    auto [bad_status, bad_out] = run_grade("01 --variant mutant-" + find_mutants().front().name);
+    const Chapter& first = manifest().chapters.front();
+    std::string mutant;
+    for (const auto& m : find_mutants())
+        if (m.chapter == first.id && mutant.empty())
+            mutant = m.name;
+    ASSERT_FALSE(mutant.empty()) << "chapter " << first.id << " has no mutant";
+    auto [bad_status, bad_out] = run_grade(first.id + " --variant mutant-" + mutant);
     EXPECT_EQ(bad_status, 1) << bad_out;
 }
 
