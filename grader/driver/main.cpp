@@ -4,6 +4,7 @@
 #include <functional>
 #include <iomanip>
 #include <map>
+#include <sstream>
 #include <thread>
 #include <filesystem>
 #include <fstream>
@@ -142,6 +143,7 @@ struct Options {
     bool no_build = false;
     bool json = false;
     bool sanitize = false;
+    std::string gradescope;  ///< write Gradescope's results.json here
 };
 
 int grade_once(const Manifest& manifest, const Paths& paths, const Options& o)
@@ -182,6 +184,19 @@ int grade_once(const Manifest& manifest, const Paths& paths, const Options& o)
         results.push_back(r);
     }
 
+    if (!o.gradescope.empty()) {
+        std::ostringstream table;
+        print_table(table, manifest, results, Style{});
+        double seconds = 0;
+        for (const auto& r : results)
+            seconds += r.build_seconds + r.run_seconds;
+        std::ofstream out(o.gradescope);
+        out << to_gradescope(results, table.str(), seconds).dump(2) << "\n";
+        if (!out) {
+            std::cerr << "grade: cannot write " << o.gradescope << "\n";
+            return 2;
+        }
+    }
     if (o.json)
         std::cout << to_json(results).dump(2) << "\n";
     else if (o.chapter_key.empty()) {
@@ -251,6 +266,8 @@ int main(int argc, char** argv)
     bool& no_build = options.no_build;
     bool watch = false;
     int watch_max_runs = 0;
+    app.add_option("--gradescope", options.gradescope,
+                   "also write Gradescope's results.json to this path (see autograder/)");
     app.add_flag("--sanitize", options.sanitize,
                  "build with AddressSanitizer, UBSan and xtensor's bound checks (folder "
                  "build-sanitize/; no memory limit)");

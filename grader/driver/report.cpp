@@ -215,4 +215,46 @@ nlohmann::json to_json(const std::vector<ChapterResult>& results)
     return {{"schema", "scratchnet-grade/1"}, {"passed", all_passed}, {"chapters", chapters}};
 }
 
+nlohmann::json to_gradescope(const std::vector<ChapterResult>& results, const std::string& table,
+                             double seconds)
+{
+    nlohmann::json tests = nlohmann::json::array();
+    int score = 0, max_score = 0;
+    for (const auto& r : results) {
+        const Chapter& ch = *r.chapter;
+        for (const auto& info : ch.checks) {
+            const CheckResult* c = nullptr;
+            for (const auto& found : r.checks)
+                if (found.name == info.name)
+                    c = &found;
+            const bool passed = c && c->status == CheckStatus::passed;
+            std::string output;
+            if (r.status == ChapterStatus::does_not_compile)
+                output = "does not compile: " + r.cause;
+            else if (!c || c->status == CheckStatus::not_run)
+                output = "not run: " + r.cause;
+            else if (c->status == CheckStatus::not_implemented)
+                output = c->missing_function + " is not implemented yet";
+            else
+                for (const auto& m : c->messages)
+                    output += m + "\n";
+            if (!passed && !info.hint.empty())
+                output += "\nhint: " + info.hint;
+            tests.push_back({{"name", ch.id + " " + ch.title + ": " + info.name},
+                             {"score", passed ? 1 : 0},
+                             {"max_score", 1},
+                             {"status", passed ? "passed" : "failed"},
+                             {"output", output}});
+            score += passed;
+            ++max_score;
+        }
+    }
+    return {{"score", score},
+            {"max_score", max_score},
+            {"execution_time", static_cast<int>(seconds + 0.5)},
+            {"output", table},
+            {"stdout_visibility", "visible"},
+            {"tests", tests}};
+}
+
 }  // namespace grader

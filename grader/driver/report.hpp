@@ -23,6 +23,10 @@ void print_chapter(std::ostream& out, const ChapterResult& r, const Style& style
 /// The machine-readable report (`grade --json`; schema "scratchnet-grade/1", see README).
 nlohmann::json to_json(const std::vector<ChapterResult>& results);
 
+/// Gradescope's results.json: one test per check (1 point each), the table as the output.
+nlohmann::json to_gradescope(const std::vector<ChapterResult>& results, const std::string& table,
+                             double seconds);
+
 /// The next thing to do, given every chapter's result.
 void print_next_step(std::ostream& out, const std::vector<ChapterResult>& results, bool detailed);
 

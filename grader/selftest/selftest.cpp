@@ -315,8 +315,6 @@ TEST_P(FixtureTest, IsReportedAndNeverPasses)
     ASSERT_FALSE(f.expect.empty() || f.says.empty() || f.what.empty())
         << f.path << " needs '// fixture:', '// expect:' and '// says:' lines";
     const Chapter& ch = chapter(f.chapter);
-    if (f.sanitize_only)
-        GTEST_SKIP() << f.name << " is graded under --sanitize only (SanitizeTest)";
     ChapterResult r;
     r.chapter = &ch;
     Paths own = paths;
@@ -350,7 +348,16 @@ TEST_P(FixtureTest, IsReportedAndNeverPasses)
     EXPECT_EQ(r.checks.size(), ch.checks.size()) << said;
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureTest, testing::ValuesIn(find_fixtures()),
+std::vector<Fixture> plain_fixtures()  // the sanitize-only ones are SanitizeTest's
+{
+    std::vector<Fixture> out;
+    for (const auto& f : find_fixtures())
+        if (!f.sanitize_only)
+            out.push_back(f);
+    return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureTest, testing::ValuesIn(plain_fixtures()),
                          [](const auto& info) { return "ch" + info.param.chapter + "_" + info.param.name; });
 
 namespace {
@@ -521,4 +528,75 @@ TEST(SanitizeTest, ReportsMemoryErrorsWithFunctionAndLine)
                 EXPECT_EQ(c.at("status"), f.expect) << f.name << "\n" << c.dump(2);
     }
     EXPECT_GT(graded, 0) << "no fixture is marked '// sanitize: only'";
+}
+
+TEST(Gradescope, ResultsJsonFollowsTheSpec)
+{
+    const fs::path out = fs::temp_directory_path() / ("scratchnet-gs-" + std::to_string(getpid()) + ".json");
+    std::size_t total = 0;
+    for (const auto& ch : manifest().chapters)
+        total += ch.checks.size();
+    for (const std::string variant : {"reference", "fixture-segfault"}) {
+        run_grade("--variant " + variant + " --gradescope '" + out.string() + "'");
+        std::ifstream in(out);
+        nlohmann::json r = nlohmann::json::parse(in, nullptr, false);
+        ASSERT_FALSE(r.is_discarded()) << variant;
+        // Gradescope's autograder format: score, max_score, tests[name, score, max_score,
+        // status, output]; output and execution_time for the whole run.
+        EXPECT_EQ(r.at("max_score"), total);
+        ASSERT_EQ(r.at("tests").size(), total);
+        int sum = 0;
+        for (const auto& t : r.at("tests")) {
+            EXPECT_TRUE(t.at("name").is_string());
+            EXPECT_EQ(t.at("max_score"), 1);
+            EXPECT_TRUE(t.at("status") == "passed" || t.at("status") == "failed") << t;
+            EXPECT_EQ(t.at("score"), t.at("status") == "passed" ? 1 : 0) << t;
+            sum += t.at("score").get<int>();
+        }
+        EXPECT_EQ(r.at("score"), sum);
+        EXPECT_TRUE(r.at("output").is_string());
+        EXPECT_TRUE(r.at("execution_time").is_number());
+        if (variant == "reference")
+            EXPECT_EQ(r.at("score"), total);
+        else {
+            EXPECT_LT(r.at("score").get<std::size_t>(), total);
+            EXPECT_NE(r.dump().find("SIGSEGV"), std::string::npos) << r.dump(2);
+        }
+    }
+    fs::remove(out);
+}
+
+TEST(Gradescope, RunAutograderGradesASubmission)
+{
+    // Gradescope's layout, in a throwaway place: the course bundle in source/, the student's
+    // upload in submission/, results in results/. The submission is chapter 01's reference
+    // file under its exercise name, in a subfolder (students upload in any layout).
+    const fs::path root = fs::temp_directory_path() / ("scratchnet-autograder-" + std::to_string(getpid()));
+    fs::remove_all(root);
+    ASSERT_EQ(std::system(("git clone -q '" + paths.source_dir + "' '" + (root / "source").string() + "'").c_str()), 0);
+    const Chapter& ch = manifest().chapters.front();
+    fs::create_directories(root / "submission" / "my-work");
+    fs::copy_file(fs::path(paths.source_dir) / "solutions" / ch.folder / ch.exercise,
+                  root / "submission" / "my-work" / ch.exercise);
+    std::string env = "AUTOGRADER_SOURCE='" + (root / "source").string() + "' AUTOGRADER_SUBMISSION='" +
+                      (root / "submission").string() + "' AUTOGRADER_RESULTS='" + (root / "results").string() + "' ";
+    std::string cmd = env + "bash '" + (root / "source/autograder/setup.sh").string() + "' > '" +
+                      (root / "setup.log").string() + "' 2>&1 && " + env + "bash '" +
+                      (root / "source/autograder/run_autograder").string() + "' > '" +
+                      (root / "run.log").string() + "' 2>&1";
+    int status = std::system(cmd.c_str());
+    std::ifstream log(root / "run.log");
+    std::string run_log((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+    ASSERT_EQ(WEXITSTATUS(status), 0) << run_log;
+    std::ifstream in(root / "results" / "results.json");
+    nlohmann::json r = nlohmann::json::parse(in, nullptr, false);
+    ASSERT_FALSE(r.is_discarded()) << run_log;
+    int chapter_score = 0, other_score = 0;
+    for (const auto& t : r.at("tests"))
+        (t.at("name").get<std::string>().rfind(ch.id + " ", 0) == 0 ? chapter_score : other_score) +=
+            t.at("score").get<int>();
+    EXPECT_EQ(chapter_score, static_cast<int>(ch.checks.size())) << r.dump(2);
+    EXPECT_EQ(other_score, 0) << "chapters not submitted are graded as their stubs";
+    EXPECT_NE(run_log.find("graded: " + ch.exercise), std::string::npos) << run_log;
+    fs::remove_all(root);
 }
