@@ -144,6 +144,7 @@ struct Options {
     bool json = false;
     bool sanitize = false;
     std::string gradescope;  ///< write Gradescope's results.json here
+    std::string only;        ///< grade just this check (CTest's per-check tests use it)
 };
 
 int grade_once(const Manifest& manifest, const Paths& paths, const Options& o)
@@ -180,7 +181,7 @@ int grade_once(const Manifest& manifest, const Paths& paths, const Options& o)
                 continue;
             }
         }
-        run_chapter(paths, chapter_binary(paths, *ch, o.variant), o.limits, r);
+        run_chapter(paths, chapter_binary(paths, *ch, o.variant), o.limits, r, o.only);
         results.push_back(r);
     }
 
@@ -266,6 +267,11 @@ int main(int argc, char** argv)
     bool& no_build = options.no_build;
     bool watch = false;
     int watch_max_runs = 0;
+    std::string junit;
+    app.add_option("--junit", junit,
+                   "also write a JUnit XML report (one test per check, run through CTest)");
+    app.add_option("--only", options.only, "grade only this check of the chapter")
+        ->group("Course developers");
     app.add_option("--gradescope", options.gradescope,
                    "also write Gradescope's results.json to this path (see autograder/)");
     app.add_flag("--sanitize", options.sanitize,
@@ -322,6 +328,24 @@ int main(int argc, char** argv)
             }
         }
 
+        if (!junit.empty()) {
+            int status = grade_once(manifest, paths, options);  // builds, and shows the table
+            if (status == 2)
+                return status;
+            std::string filter = chapter_key.empty() ? "" : "^learner\\." + manifest.find(chapter_key)->id + "\\.";
+            int ctest_status = 0;
+            std::string out = run_capture(
+                "ctest --test-dir '" + paths.binary_dir + "' -L learner" +
+                    (filter.empty() ? "" : " -R '" + filter + "'") + " --output-junit '" +
+                    std::filesystem::absolute(junit).string() + "' 2>&1",
+                ctest_status);
+            if (!std::filesystem::exists(junit)) {
+                std::cerr << out << "grade: CTest wrote no JUnit report\n";
+                return 2;
+            }
+            std::cerr << "JUnit report: " << junit << "\n";
+            return status;
+        }
         if (watch)
             return watch_loop(manifest, paths, [&] { return grade_once(manifest, paths, options); },
                               watch_max_runs);

@@ -244,7 +244,7 @@ bool build_chapter(const Paths& paths, const std::string& target, ChapterResult&
 }
 
 void run_chapter(const Paths& paths, const std::string& binary, const Limits& limits,
-                 ChapterResult& result)
+                 ChapterResult& result, const std::string& only)
 {
     const Chapter& ch = *result.chapter;
     std::string logs = paths.logs();
@@ -266,7 +266,10 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
     unlink(results_path.c_str());
 
     auto t0 = Clock::now();
-    Child child = run_process({binary, "--gtest_brief=1"}, env, result.log_path, &limits);
+    std::vector<std::string> argv = {binary, "--gtest_brief=1"};
+    if (!only.empty())
+        argv.push_back("--gtest_filter=" + only);
+    Child child = run_process(argv, env, result.log_path, &limits);
     result.run_seconds = since(t0);
 
     struct stat st{};
@@ -343,6 +346,8 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
     // Manifest order first, then anything the binary ran that the manifest does not list.
     result.checks.clear();
     for (const auto& info : ch.checks) {
+        if (!only.empty() && info.name != only)
+            continue;
         auto found = seen.find(info.name);
         CheckResult r = found != seen.end() ? found->second : CheckResult{info.name};
         result.checks.push_back(r);

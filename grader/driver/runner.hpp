@@ -65,9 +65,10 @@ struct Paths {
 /// Builds `target` with CMake; on failure fills status does_not_compile, cause and context.
 bool build_chapter(const Paths& paths, const std::string& target, ChapterResult& result);
 
-/// Runs `binary` (a chapter's grading executable) and fills in the check results.
+/// Runs `binary` (a chapter's grading executable) and fills in the check results; with
+/// `only`, just that one check.
 void run_chapter(const Paths& paths, const std::string& binary, const Limits& limits,
-                 ChapterResult& result);
+                 ChapterResult& result, const std::string& only = "");
 
 /// The grading binary of a chapter: variant "exercise", "reference" or "mutant-<name>".
 std::string chapter_binary(const Paths& paths, const Chapter& ch, const std::string& variant);

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <map>
 #include <set>
 #include <sstream>
 #include <unistd.h>
@@ -19,6 +20,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <tinyxml2.h>
 
 #include "manifest.hpp"
 #include "report.hpp"
@@ -599,4 +601,37 @@ TEST(Gradescope, RunAutograderGradesASubmission)
     EXPECT_EQ(other_score, 0) << "chapters not submitted are graded as their stubs";
     EXPECT_NE(run_log.find("graded: " + ch.exercise), std::string::npos) << run_log;
     fs::remove_all(root);
+}
+
+TEST(JUnit, ThroughCTestOneTestCasePerCheck)
+{
+    const fs::path out = fs::temp_directory_path() / ("scratchnet-junit-" + std::to_string(getpid()) + ".xml");
+    const Chapter& ch = manifest().chapters.front();
+    // The shipped stub (or the learner's work): either way every check appears once, and a
+    // test case fails exactly when the grader's JSON says the check did not pass.
+    auto [status, table] = run_grade(ch.id + " --junit '" + out.string() + "'");
+    ASSERT_NE(status, 2) << table;
+    auto [json_status, json_out] = run_grade(ch.id + " --json 2>/dev/null");
+    nlohmann::json report = nlohmann::json::parse(json_out.substr(json_out.find('{')));
+    std::map<std::string, std::string> expected;
+    for (const auto& c : report.at("chapters").at(0).at("checks"))
+        expected[c.at("name")] = c.at("status");
+
+    tinyxml2::XMLDocument doc;
+    ASSERT_EQ(doc.LoadFile(out.c_str()), tinyxml2::XML_SUCCESS) << "not well-formed XML";
+    const tinyxml2::XMLElement* suite = doc.FirstChildElement("testsuite");
+    ASSERT_NE(suite, nullptr);
+    std::size_t cases = 0;
+    for (const auto* tc = suite->FirstChildElement("testcase"); tc; tc = tc->NextSiblingElement("testcase")) {
+        std::string name = tc->Attribute("name");
+        const std::string prefix = "learner." + ch.id + ".";
+        ASSERT_EQ(name.rfind(prefix, 0), 0u) << name;
+        name = name.substr(prefix.size());
+        ASSERT_TRUE(expected.count(name)) << name;
+        const bool failed = tc->FirstChildElement("failure") != nullptr;
+        EXPECT_EQ(failed, expected[name] != "passed") << name << " is " << expected[name];
+        ++cases;
+    }
+    EXPECT_EQ(cases, ch.checks.size());
+    fs::remove(out);
 }
