@@ -208,9 +208,9 @@ INSTANTIATE_TEST_SUITE_P(Mutants, MutantTest, testing::ValuesIn(find_mutants()),
 
 // The command itself: exit statuses and the table, as a learner runs it.
 namespace {
-std::pair<int, std::string> run_grade(const std::string& args)
+// Runs a shell command; returns its exit status and what it printed (stdout and stderr).
+std::pair<int, std::string> run_command(const std::string& cmd)
 {
-    std::string cmd = paths.binary_dir + "/scratchnet-grade --no-build " + args + " 2>&1";
     std::string out;
     FILE* p = popen(cmd.c_str(), "r");
     std::array<char, 4096> buf{};
@@ -218,6 +218,11 @@ std::pair<int, std::string> run_grade(const std::string& args)
         out.append(buf.data(), n);
     int status = pclose(p);
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::pair<int, std::string> run_grade(const std::string& args)
+{
+    return run_command(paths.binary_dir + "/scratchnet-grade --no-build " + args + " 2>&1");
 }
 }  // namespace
 
@@ -509,15 +514,9 @@ TEST(SanitizeTest, ReportsMemoryErrorsWithFunctionAndLine)
         if (!f.sanitize_only)
             continue;
         ++graded;
-        std::string cmd = paths.binary_dir + "/scratchnet-grade " + f.chapter +
-                          " --sanitize --json --variant fixture-" + f.name + " 2>&1";
-        std::string out;
-        FILE* p = popen(cmd.c_str(), "r");
-        std::array<char, 4096> buf{};
-        while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p))
-            out.append(buf.data(), n);
-        int status = pclose(p);
-        EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 1) << f.name << "\n" << out;
+        auto [status, out] = run_command(paths.binary_dir + "/scratchnet-grade " + f.chapter +
+                                         " --sanitize --json --variant fixture-" + f.name + " 2>&1");
+        EXPECT_EQ(status, 1) << f.name << "\n" << out;
         ASSERT_NE(out.find('{'), std::string::npos) << out;
         nlohmann::json report = nlohmann::json::parse(out.substr(out.find('{')), nullptr, false);
         ASSERT_FALSE(report.is_discarded()) << out;
