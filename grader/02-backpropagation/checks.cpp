@@ -22,7 +22,7 @@ using grader::for_each_case;
 
 namespace {
 
-const bool seeded = (grader::set_chapter_seed(0x02b4c7e19d3f5a61ULL), true);
+const grader::ChapterSeed seed{0x02b4c7e19d3f5a61ULL};
 
 xt::xarray<double> scalar(double v) { return xt::xarray<double>{v}; }
 
@@ -49,12 +49,28 @@ Labels random_labels(Case& c, std::size_t n, std::size_t classes)
     return y;
 }
 
+
 std::string labels_str(const Labels& y)
 {
     std::string s = "[";
     for (std::size_t i = 0; i < y.size(); ++i)
         s += (i ? " " : "") + std::to_string(y[i]);
     return s + "]";
+}
+
+struct LogitsAndLabels {
+    Matrix S;
+    Labels y;
+};
+
+// Logits S: (N, C) in [-range, range) and labels y: (N); case 1 has a batch of one.
+LogitsAndLabels random_logits_and_labels(Case& c, double range)
+{
+    std::size_t n = c.index == 0 ? 1 : c.rng.integer(2, 9), k = c.rng.integer(2, 6);
+    Matrix S = c.rng.matrix(n, k, -range, range);
+    Labels y = random_labels(c, n, k);
+    c.description = "S " + shape_str(S) + ", y " + labels_str(y);
+    return {S, y};
 }
 
 // The checks' own mean cross-entropy, written with plain loops (max subtracted), used as the
@@ -230,10 +246,9 @@ TEST(OneHot, MarksTheLabel)
 TEST(CrossEntropy, MatchesReference)
 {
     for_each_case(8, [&](Case& c) {
-        std::size_t n = c.index == 0 ? 1 : c.rng.integer(2, 9), k = c.rng.integer(2, 6);
-        Matrix S = c.rng.matrix(n, k, -5.0, 5.0);
-        Labels y = random_labels(c, n, k);
-        c.description = "S " + shape_str(S) + ", y " + labels_str(y);
+        const LogitsAndLabels batch = random_logits_and_labels(c, 5.0);
+        const Matrix& S = batch.S;
+        const Labels& y = batch.y;
         double loss = cross_entropy(S, y);
         if (expect_reference(c, "cross_entropy(S, y)", scalar(loss)))
             expect_close(c, "cross_entropy(S, y) (the mean over the batch)", scalar(loss),
@@ -294,10 +309,9 @@ TEST(CrossEntropy, BadLabelsAreAClearError)
 TEST(CrossEntropy, GradientMatchesFiniteDifferences)
 {
     for_each_case(8, [&](Case& c) {
-        std::size_t n = c.index == 0 ? 1 : c.rng.integer(2, 9), k = c.rng.integer(2, 6);
-        Matrix S = c.rng.matrix(n, k, -4.0, 4.0);
-        Labels y = random_labels(c, n, k);
-        c.description = "S " + shape_str(S) + ", y " + labels_str(y);
+        const LogitsAndLabels batch = random_logits_and_labels(c, 4.0);
+        const Matrix& S = batch.S;
+        const Labels& y = batch.y;
         Matrix analytic = cross_entropy_gradient(S, y);
         Matrix numeric = numeric_gradient([&](const Matrix& s) { return oracle_loss(s, y); }, S,
                                           1e-5);

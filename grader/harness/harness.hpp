@@ -58,6 +58,12 @@ void for_each_case(int count, const std::function<void(Case&)>& body);
 /// The chapter's hidden seed; each chapter's checks file sets it once.
 void set_chapter_seed(std::uint64_t seed);
 
+/// Sets the chapter's hidden seed when the checks file is loaded:
+/// `const grader::ChapterSeed seed{0x…};` at namespace scope in checks.cpp.
+struct ChapterSeed {
+    explicit ChapterSeed(std::uint64_t seed) { set_chapter_seed(seed); }
+};
+
 /// Tolerance for comparisons: |actual − expected| ≤ atol + rtol·|expected| element-wise.
 struct Tolerance {
     double atol = 1e-9;
