@@ -7,7 +7,8 @@ set -euo pipefail
 grade_packages=(clang g++ cmake ninja-build lld binutils git
   libxtensor-dev libxtensor-blas-dev xtl-dev libxsimd-dev libopenblas-dev liblapack-dev
   libgtest-dev libcli11-dev nlohmann-json3-dev)
-test_packages=("${grade_packages[@]}" doxygen libjs-mathjax libtinyxml2-dev)
+test_packages=("${grade_packages[@]}" doxygen doxygen-awesome-css libjs-mathjax gnuplot-nox chromium fonts-dejavu-core
+  libtinyxml2-dev)
 
 case "${1:-}" in
   grade) wanted=("${grade_packages[@]}") ;;

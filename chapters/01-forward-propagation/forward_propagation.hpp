@@ -41,6 +41,7 @@ Matrix relu_derivative(const Matrix& Z);
 
 }  // namespace activations
 
+// [activation]
 /// An activation found by name: the function g and its derivative g'.
 struct Activation {
     std::string name;                      ///< e.g. "relu"
@@ -54,6 +55,7 @@ struct Activation {
 /// Throws `std::invalid_argument` for an unknown name; the message names the unknown name
 /// and lists every known one.
 const Activation& activation(const std::string& name);
+// [activation]
 
 /// Dense (fully connected) layer forward: \f$ Z = X W + b \f$.
 ///
@@ -66,6 +68,7 @@ const Activation& activation(const std::string& name);
 /// involved, written as `shape_str` writes them, e.g. "(4, 3)".
 Matrix dense_forward(const Matrix& X, const Matrix& W, const Vector& b);
 
+// [network]
 /// One layer of a layer spec: sizes in and out and the activation's name.
 /// (Sizes in and out are both written so that a spec is easy to read and to check.)
 struct LayerSpec {
@@ -85,6 +88,7 @@ struct Layer {
 struct Network {
     std::vector<Layer> layers;  ///< layer 0 takes the input X
 };
+// [network]
 
 /// Builds a network from a layer spec, with every weight and bias set to zero (chapter 03 is
 /// about choosing better starting values).
@@ -94,6 +98,7 @@ struct Network {
 /// index), or an unknown activation name.
 Network make_network(const std::vector<LayerSpec>& spec);
 
+// [forward_cache]
 /// What a forward pass computed, kept for the backward pass of chapter 02.
 ///
 /// For a network of L layers and a batch `X: (N, D)`:
@@ -111,6 +116,7 @@ struct ForwardCache {
 /// Returns the cache (see ForwardCache); the output is `cache.output()`.
 /// Throws `std::invalid_argument` when X's columns differ from the first layer's inputs.
 ForwardCache forward(const Network& net, const Matrix& X);
+// [forward_cache]
 
 /// A network with hand-chosen weights that computes XOR exactly:
 /// input `X: (4, 2)` with rows (0,0), (0,1), (1,0), (1,1) → output `(4, 1)` equal to 0, 1, 1, 0

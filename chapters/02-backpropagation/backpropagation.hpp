@@ -80,6 +80,7 @@ DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W
 /// - returns `dZ: (N, H)`
 Matrix activation_backward(const Matrix& dA, const Matrix& Z, const std::string& activation);
 
+// [loss_and_gradients]
 /// The gradients of every layer's parameters, in the network's layer order.
 struct Gradients {
     std::vector<Matrix> dW;  ///< `dW[l]` has the shape of layer l's W
@@ -100,6 +101,7 @@ struct LossAndGradients {
 ///   `{D, H, "relu"}` then `{H, C, "identity"}`)
 /// - `X: (N, D)`, `y`: N labels in `[0, C)` where C is the last layer's width
 LossAndGradients loss_and_gradients(const Network& net, const Matrix& X, const Labels& y);
+// [loss_and_gradients]
 
 /// One step of gradient descent: \f$ W_l \leftarrow W_l - \eta\, dW_l \f$ and
 /// \f$ b_l \leftarrow b_l - \eta\, db_l \f$ for every layer l, with \f$ \eta \f$ = `lr`.
@@ -120,6 +122,7 @@ std::vector<double> train(Network& net, const Matrix& X, const Labels& y, double
 /// - `X: (N, D)` → N labels.
 Labels predict(const Network& net, const Matrix& X);
 
+// [gradient_check]
 /// The result of a numerical gradient check: the worst relative error and where it occurred.
 struct GradCheck {
     double max_relative_error = 0.0;  ///< \f$ \max_{ij} |a_{ij} - n_{ij}| / \max(|a_{ij}|, |n_{ij}|) \f$ (0 where both are 0)
@@ -141,5 +144,6 @@ struct GradCheck {
 /// both shapes).
 GradCheck gradient_check(const std::function<double(const Matrix&)>& f, const Matrix& x,
                          const Matrix& analytic, double h = 1e-5);
+// [gradient_check]
 
 }  // namespace scratchnet

@@ -125,9 +125,10 @@ Network xor_network()
 {
     // Hidden unit 1 counts the ones: h1 = relu(x1 + x2).
     // Hidden unit 2 fires only for (1, 1): h2 = relu(x1 + x2 - 1).
-    // Output h1 - 2 h2 is 0, 1, 1, 0.
-    Network net = make_network({{2, 2, "relu"}, {2, 1, "identity"}});
-    net.layers[0].W = {{1.0, 1.0}, {1.0, 1.0}};
+    // Output h1 - 2 h2 is 0, 1, 1, 0.  (The lines up to W are snippet [xor_spec].)
+    Network net = make_network({{2, 2, "relu"},        // layer 0: 2 inputs, 2 units
+                                {2, 1, "identity"}});  // layer 1: 2 inputs, 1 output
+    net.layers[0].W = {{1.0, 1.0}, {1.0, 1.0}};  // [xor_spec]
     net.layers[0].b = {0.0, -1.0};
     net.layers[1].W = {{1.0}, {-2.0}};
     net.layers[1].b = {0.0};

@@ -35,9 +35,10 @@ Matrix softmax(const Matrix& S)
     // Subtract each row's maximum: the largest exponent becomes e^0 = 1, nothing overflows.
     // The row maxima and sums are evaluated into vectors first, then broadcast as columns
     // (a lazy keep_dims reducer inside the expression would give wrong numbers in xtensor 0.24).
+    // [row_max] (the next two lines)
     Vector row_max = xt::amax(S, {1});
     Matrix E = xt::exp(S - xt::view(row_max, xt::all(), xt::newaxis()));
-    Vector row_sum = xt::sum(E, {1});
+    Vector row_sum = xt::sum(E, {1});  // [row_max]
     return E / xt::view(row_sum, xt::all(), xt::newaxis());
 }
 // [softmax]

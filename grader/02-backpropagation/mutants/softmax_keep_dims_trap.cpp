@@ -9,7 +9,9 @@
 namespace scratchnet {
 Matrix softmax(const Matrix& S)
 {
+    // [keep_dims_trap]
     Matrix E = xt::exp(S - xt::amax(S, {1}, xt::keep_dims));
     return E / xt::sum(E, {1}, xt::keep_dims);
+    // [keep_dims_trap]
 }
 }  // namespace scratchnet
