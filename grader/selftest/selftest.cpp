@@ -134,7 +134,7 @@ TEST_P(ChapterTest, FoldersAndFilesExist)
     const Chapter& ch = chapter(GetParam());
     for (const std::string& rel :
          {"chapters/" + ch.folder + "/" + ch.contract, "chapters/" + ch.folder + "/README.md",
-          "exercises/" + ch.folder + "/" + ch.exercise,
+          "chapters/" + ch.folder + "/solution.md", "exercises/" + ch.folder + "/" + ch.exercise,
           "solutions/" + ch.folder + "/" + ch.exercise, "grader/" + ch.folder + "/checks.cpp"})
         EXPECT_TRUE(fs::exists(fs::path(paths.source_dir) / rel)) << rel << " is missing";
     EXPECT_FALSE(ch.checks.empty());
