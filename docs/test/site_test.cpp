@@ -290,6 +290,15 @@ protected:
 
     static fs::path copy() { return temp_ / "site"; } // the pristine copy
     static const Rendered &rendered(const std::string &page) { return rendered_.at(page); }
+    // The page's report, or null after a failure saying why the browser could not render it.
+    static const Rendered *rendered_or_fail(const std::string &page)
+    {
+        const Rendered &r = rendered(page);
+        if (r.problem.empty())
+            return &r;
+        ADD_FAILURE() << page << ": " << r.problem;
+        return nullptr;
+    }
     static bool exists(const std::string &page) { return fs::is_regular_file(copy() / page); }
 
     void SetUp() override { ASSERT_TRUE(setup_problem_.empty()) << setup_problem_; }
@@ -647,11 +656,10 @@ TEST_F(Site, EveryManifestChapterHasAPage)
 TEST_F(Site, MathsIsTypesetByMathJax)
 {
     for (const auto &page : pages_) {
-        const Rendered &r = rendered(page.name);
-        if (!r.problem.empty()) {
-            ADD_FAILURE() << page.name << ": " << r.problem;
+        const Rendered *shown = rendered_or_fail(page.name);
+        if (!shown)
             continue;
-        }
+        const Rendered &r = *shown;
         const json &mathjax = r.report.at("mathjax");
         EXPECT_TRUE(mathjax.value("present", false))
             << page.name << ": MathJax is not loaded on the page";
@@ -683,11 +691,10 @@ TEST_F(Site, SnippetsArePresent)
     for (const auto &page : pages_) {
         if (!is_chapter_or_solution(page))
             continue;
-        const Rendered &r = rendered(page.name);
-        if (!r.problem.empty()) {
-            ADD_FAILURE() << page.name << ": " << r.problem;
+        const Rendered *shown = rendered_or_fail(page.name);
+        if (!shown)
             continue;
-        }
+        const Rendered &r = *shown;
         const json &fragments = r.report.at("fragments");
         const std::size_t wanted = count_matches(source_text(page), snippet);
         EXPECT_GE(fragments.size(), wanted)
@@ -705,11 +712,10 @@ TEST_F(Site, ImagesLoad)
 {
     static const std::regex image(R"(\\image(\{[^}]*\})?\s+html\b)");
     for (const auto &page : pages_) {
-        const Rendered &r = rendered(page.name);
-        if (!r.problem.empty()) {
-            ADD_FAILURE() << page.name << ": " << r.problem;
+        const Rendered *shown = rendered_or_fail(page.name);
+        if (!shown)
             continue;
-        }
+        const Rendered &r = *shown;
         std::size_t in_contents = 0;
         for (const auto &img : r.report.at("images")) {
             const std::string tag = img.value("tag", ""), src = img.value("src", "");
@@ -737,11 +743,10 @@ TEST_F(Site, NoBrokenInternalLinks)
 {
     // In the browser: the links of the checked pages, including those scripts add (the tree).
     for (const auto &page : pages_) {
-        const Rendered &r = rendered(page.name);
-        if (!r.problem.empty()) {
-            ADD_FAILURE() << page.name << ": " << r.problem;
+        const Rendered *shown = rendered_or_fail(page.name);
+        if (!shown)
             continue;
-        }
+        const Rendered &r = *shown;
         std::vector<std::string> broken;
         for (const auto &href : strings(r.report.at("links")))
             if (const std::string why = broken_link(copy(), page.name, href, r.dom); !why.empty())
