@@ -18,9 +18,6 @@
 
 namespace scratchnet {
 
-/// Class labels, one per row of a batch: `y[n]` is the class of row n, in `[0, C)`.
-using Labels = std::vector<std::size_t>;
-
 /// Row-wise softmax: \f$ P_{nc} = e^{S_{nc}} / \sum_k e^{S_{nk}} \f$.
 ///
 /// - `S: (N, C)` logits → returns `P: (N, C)`, every row non-negative and summing to 1.

@@ -2,6 +2,8 @@
 // instantiate, and keeping it out of exercise files keeps the edit→verdict loop short.
 #include "core.hpp"
 
+#include <cmath>
+
 #include <xtensor-blas/xlinalg.hpp>
 
 namespace scratchnet {
@@ -15,5 +17,67 @@ Matrix dot(const Matrix& A, const Matrix& B)
         return Matrix(std::array<std::size_t, 2>{A.shape(0), B.shape(1)}, 0.0);
     return xt::linalg::dot(A, B);
 }
+
+// ---- Rng: the draw order is documented in core.hpp; change nothing without changing it there.
+
+double Rng::uniform(double lo, double hi)
+{
+    // 53 random bits → [0, 1): the same on every standard library, unlike
+    // std::uniform_real_distribution.
+    const double u = static_cast<double>(engine_() >> 11) * 0x1.0p-53;
+    return lo + (hi - lo) * u;
+}
+
+double Rng::normal(double mean, double stddev)
+{
+    const double u1 = uniform(), u2 = uniform();
+    return mean + stddev * std::sqrt(-2.0 * std::log1p(-u1)) * std::cos(2.0 * M_PI * u2);
+}
+
+std::size_t Rng::integer(std::size_t lo, std::size_t hi)
+{
+    return lo + static_cast<std::size_t>(engine_() % (hi - lo + 1));
+}
+
+Matrix Rng::uniform(std::size_t rows, std::size_t cols, double lo, double hi)
+{
+    Matrix m(std::array<std::size_t, 2>{rows, cols});
+    for (auto& x : m)
+        x = uniform(lo, hi);
+    return m;
+}
+
+Matrix Rng::normal(std::size_t rows, std::size_t cols, double mean, double stddev)
+{
+    Matrix m(std::array<std::size_t, 2>{rows, cols});
+    for (auto& x : m)
+        x = normal(mean, stddev);
+    return m;
+}
+
+std::vector<std::size_t> Rng::permutation(std::size_t n)
+{
+    std::vector<std::size_t> p(n);
+    for (std::size_t i = 0; i < n; ++i)
+        p[i] = i;
+    for (std::size_t i = n; i-- > 1;)
+        std::swap(p[i], p[integer(0, i)]);
+    return p;
+}
+
+namespace data {
+
+Matrix xor_inputs() { return {{0, 0}, {0, 1}, {1, 0}, {1, 1}}; }
+
+Labels xor_labels()
+{
+    const Matrix X = xor_inputs();
+    Labels y(X.shape(0));
+    for (std::size_t i = 0; i < y.size(); ++i)  // computed, not typed in
+        y[i] = static_cast<std::size_t>((X(i, 0) != 0.0) != (X(i, 1) != 0.0));
+    return y;
+}
+
+}  // namespace data
 
 }  // namespace scratchnet

@@ -3,8 +3,12 @@
 ///        "not implemented" error thrown by exercise stubs.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <random>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <xtensor/xtensor.hpp>
 
@@ -15,6 +19,9 @@ using Matrix = xt::xtensor<double, 2>;
 
 /// A bias `b: (H)`; `Z + b` broadcasts it over the rows of `Z: (N, H)`.
 using Vector = xt::xtensor<double, 1>;
+
+/// Class labels, one per row of a batch: `y[n]` is the class of row n, in `[0, C)`.
+using Labels = std::vector<std::size_t>;
 
 /// Matrix product, like NumPy's `np.dot(A, B)`.
 ///
@@ -48,5 +55,53 @@ public:
 private:
     std::string function_;
 };
+
+/// The course's seeded random generator. Whatever needs random numbers (initial weights in
+/// chapter 03, the shuffle of chapter 06, the grader's hidden inputs) takes one of these as an
+/// argument; nothing uses a global generator, so a run is reproduced by its seed alone.
+///
+/// **Draw order.** Every draw takes the next 64-bit word `x` of `std::mt19937_64(seed)`
+/// (whose output the C++ standard fixes), so the numbers are the same with every compiler:
+/// - `uniform(lo, hi)`: one word; \f$ u = \lfloor x / 2^{11} \rfloor \cdot 2^{-53} \in [0, 1) \f$,
+///   returns \f$ lo + (hi - lo)\,u \f$.
+/// - `normal(mean, stddev)`: two uniforms \f$ u_1 \f$ then \f$ u_2 \f$ in [0, 1), Box–Muller:
+///   \f$ mean + stddev \sqrt{-2 \ln(1 - u_1)} \cos(2\pi u_2) \f$. No second value is kept
+///   for later: every normal costs exactly two words.
+/// - `integer(lo, hi)`: one word, \f$ lo + x \bmod (hi - lo + 1) \f$, in `[lo, hi]`.
+/// - `uniform(rows, cols, lo, hi)` and `normal(rows, cols, mean, stddev)`: the entries in
+///   row-major order (row 0 left to right, then row 1, …), each drawn as above.
+/// - `permutation(n)`: starts from 0, 1, …, n − 1; then for i = n − 1 down to 1,
+///   j = `integer(0, i)` and entries i and j swap (Fisher–Yates, without replacement).
+class Rng {
+public:
+    /// A generator whose draws are fixed by `seed`.
+    explicit Rng(std::uint64_t seed) : engine_(seed) {}
+
+    /// A number in `[lo, hi)`, uniformly.
+    double uniform(double lo = 0.0, double hi = 1.0);
+    /// A normal (Gaussian) number with the given mean and standard deviation.
+    double normal(double mean = 0.0, double stddev = 1.0);
+    /// An integer in `[lo, hi]` (both ends included).
+    std::size_t integer(std::size_t lo, std::size_t hi);
+    /// A `(rows, cols)` matrix of uniform numbers in `[lo, hi)`, row-major.
+    Matrix uniform(std::size_t rows, std::size_t cols, double lo, double hi);
+    /// A `(rows, cols)` matrix of normal numbers, row-major.
+    Matrix normal(std::size_t rows, std::size_t cols, double mean, double stddev);
+    /// A random order of 0, 1, …, n − 1: every index exactly once.
+    std::vector<std::size_t> permutation(std::size_t n);
+
+private:
+    std::mt19937_64 engine_;
+};
+
+/// Small data sets the course uses in several places.
+namespace data {
+
+/// The four inputs of XOR, `(4, 2)`: rows (0, 0), (0, 1), (1, 0), (1, 1).
+Matrix xor_inputs();
+/// The XOR of each row of xor_inputs(), as class labels: 0, 1, 1, 0.
+Labels xor_labels();
+
+}  // namespace data
 
 }  // namespace scratchnet

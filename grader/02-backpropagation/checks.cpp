@@ -41,15 +41,6 @@ xt::xarray<double> as_array(const std::vector<double>& v)
     return a;
 }
 
-Labels random_labels(Case& c, std::size_t n, std::size_t classes)
-{
-    Labels y(n);
-    for (auto& label : y)
-        label = c.rng.integer(0, classes - 1);
-    return y;
-}
-
-
 std::string labels_str(const Labels& y)
 {
     std::string s = "[";

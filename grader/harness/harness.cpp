@@ -15,33 +15,6 @@ namespace grader {
 
 // ---- random numbers -----------------------------------------------------------------------
 
-double Rng::uniform(double lo, double hi)
-{
-    // 53 random bits → [0, 1): the same on every standard library, unlike
-    // std::uniform_real_distribution.
-    double u = static_cast<double>(engine_() >> 11) * 0x1.0p-53;
-    return lo + (hi - lo) * u;
-}
-
-double Rng::normal()
-{
-    double u1 = uniform(0.0, 1.0), u2 = uniform(0.0, 1.0);
-    return std::sqrt(-2.0 * std::log1p(-u1)) * std::cos(2.0 * M_PI * u2);
-}
-
-std::size_t Rng::integer(std::size_t lo, std::size_t hi)
-{
-    return lo + static_cast<std::size_t>(engine_() % (hi - lo + 1));
-}
-
-scratchnet::Matrix Rng::matrix(std::size_t rows, std::size_t cols, double lo, double hi)
-{
-    scratchnet::Matrix m(std::array<std::size_t, 2>{rows, cols});
-    for (auto& x : m)
-        x = uniform(lo, hi);
-    return m;
-}
-
 scratchnet::Vector Rng::vector(std::size_t n, double lo, double hi)
 {
     scratchnet::Vector v(std::array<std::size_t, 1>{n});
@@ -85,17 +58,6 @@ std::string hex(std::uint64_t v)
     return buf;
 }
 
-std::string num(double v)
-{
-    if (std::isnan(v))
-        return "NaN";
-    if (std::isinf(v))
-        return v > 0 ? "+inf" : "-inf";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.6g", v);
-    return buf;
-}
-
 std::string index_str(const std::vector<std::size_t>& shape, std::size_t flat)
 {
     std::vector<std::size_t> idx(shape.size());
@@ -112,6 +74,17 @@ std::string index_str(const std::vector<std::size_t>& shape, std::size_t flat)
 }  // namespace
 
 void set_chapter_seed(std::uint64_t seed) { chapter_seed = seed; }
+
+std::string num(double v)
+{
+    if (std::isnan(v))
+        return "NaN";
+    if (std::isinf(v))
+        return v > 0 ? "+inf" : "-inf";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+}
 
 std::string one_line(const std::string& text)
 {

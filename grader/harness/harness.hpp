@@ -17,24 +17,26 @@
 #include <gtest/gtest.h>
 #include <xtensor/xarray.hpp>
 #include <xtensor/xtensor.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core.hpp"
 
 namespace grader {
 
-/// Deterministic random numbers: the same seed gives the same values on every build.
-class Rng {
+/// The checks' random numbers: the course's scratchnet::Rng (same draw order, documented in
+/// core.hpp), plus the shortcuts checks use.
+class Rng : public scratchnet::Rng {
 public:
-    explicit Rng(std::uint64_t seed) : engine_(seed) {}
-    double uniform(double lo, double hi);          ///< in [lo, hi)
-    double normal();                               ///< standard normal (Box–Muller)
-    std::size_t integer(std::size_t lo, std::size_t hi);  ///< in [lo, hi]
+    explicit Rng(std::uint64_t seed) : scratchnet::Rng(seed) {}
+    using scratchnet::Rng::normal;
+    using scratchnet::Rng::uniform;
     bool coin(double p = 0.5) { return uniform(0, 1) < p; }
-    scratchnet::Matrix matrix(std::size_t rows, std::size_t cols, double lo, double hi);
+    /// `(rows, cols)` uniform in `[lo, hi)` (= uniform(rows, cols, lo, hi)).
+    scratchnet::Matrix matrix(std::size_t rows, std::size_t cols, double lo, double hi)
+    {
+        return uniform(rows, cols, lo, hi);
+    }
     scratchnet::Vector vector(std::size_t n, double lo, double hi);
-
-private:
-    std::mt19937_64 engine_;
 };
 
 /// One case of a check: its index, seed, a generator seeded from it, and a description that
@@ -91,6 +93,86 @@ void fail(const Case& c, const std::string& message);
 template <class Expected>
 bool expect_throws(const Case& c, const std::string& what, const std::function<void()>& call,
                    const std::vector<std::string>& must_mention = {});
+
+// ---- the chapter-authoring kit ------------------------------------------------------------
+//
+// What every chapter's checks need, so that a checks.cpp reads as a list of checks. The model:
+//
+//   TEST(Dense, BackwardMatchesFiniteDifferences) {
+//       for_each_case(8, [&](Case& c) {
+//           auto [n, d, h] = sizes(c, {1, 8}, {1, 6}, {1, 6});    // case 1: n = 1, case 2: d = 1…
+//           Matrix X = c.rng.matrix(n, d, -2, 2), ...;
+//           c.description = "X " + shape_str(X);
+//           expect_gradient(c, "dX", g.dX, [&](const Matrix& x) { return loss(x); }, X);
+//       });
+//   }
+
+/// A scalar as a 1-element array, for expect_close / expect_reference.
+xt::xarray<double> scalar(double v);
+/// A list of numbers (losses, labels) as a 1-D array.
+xt::xarray<double> as_array(const std::vector<double>& v);
+xt::xarray<double> as_array(const std::vector<std::size_t>& v);
+/// A matrix row as a `(1, n)` matrix and back: lets a bias go through Matrix-based helpers.
+scratchnet::Matrix as_row(const scratchnet::Vector& v);
+scratchnet::Vector row_of(const scratchnet::Matrix& m, std::size_t r = 0);
+/// `[0 2 1]`: labels or indices as failure messages write them.
+std::string list_str(const std::vector<std::size_t>& v);
+/// A number as failure messages write it: `%.6g`, and NaN, +inf, -inf.
+std::string num(double v);
+
+/// Sizes for a case: each is drawn in its [lo, hi] range, except that case k (k = 0, 1, …)
+/// sets size k to its lower bound. With three ranges, cases 0, 1 and 2 try N = 1, D = 1 and
+/// H = 1 (each boundary alone) and later cases are random: the boundary analysis every
+/// chapter does for its shapes.
+struct Range {
+    std::size_t lo, hi;
+};
+std::vector<std::size_t> sizes(Case& c, const std::vector<Range>& ranges);
+
+/// Sets about a fraction `p` of the entries of `m` to exactly `value` (e.g. 0.0, ReLU's kink).
+void sprinkle(Case& c, scratchnet::Matrix& m, double value, double p);
+
+/// N labels in `[0, classes)`, every class possible; label `classes − 1` appears at least
+/// once when n ≥ 1 (the upper boundary of the range).
+scratchnet::Labels random_labels(Case& c, std::size_t n, std::size_t classes);
+
+/// Central differences of a scalar function, entry by entry:
+/// \f$ (f(x + h e_i) - f(x - h e_i)) / 2h \f$. `x` is restored after each entry.
+scratchnet::Matrix numeric_gradient(const std::function<double(const scratchnet::Matrix&)>& f,
+                                    scratchnet::Matrix x, double h = 1e-5);
+scratchnet::Vector numeric_gradient(const std::function<double(const scratchnet::Vector&)>& f,
+                                    scratchnet::Vector x, double h = 1e-5);
+
+/// How a gradient is checked: the finite-difference step and the tolerance against it.
+struct GradientCheck {
+    double h = 1e-5;
+    Tolerance tol{1e-8, 1e-6};
+    bool then_reference = true;  ///< also compare with the reference's value (same case, `what`)
+};
+
+/// The model gradient check: `analytic` against central differences of `f` at `x` (a loss the
+/// check computes itself, never through the learner's code), then — only when that agrees —
+/// against the reference solution's value. Returns true when both agree.
+bool expect_gradient(const Case& c, const std::string& what, const scratchnet::Matrix& analytic,
+                     const std::function<double(const scratchnet::Matrix&)>& f,
+                     const scratchnet::Matrix& x, GradientCheck how = {});
+bool expect_gradient(const Case& c, const std::string& what, const scratchnet::Vector& analytic,
+                     const std::function<double(const scratchnet::Vector&)>& f,
+                     const scratchnet::Vector& x, GradientCheck how = {});
+
+/// Fails the case unless `actual` has exactly `expected` entries; returns whether it has.
+/// For containers whose size the contract fixes (losses per epoch, gradients per layer).
+bool expect_count(const Case& c, const std::string& what, std::size_t actual,
+                  std::size_t expected);
+
+/// Golden values committed beside a chapter's checks (e.g. written by PyTorch):
+/// `read_golden(SCRATCHNET_GRADER_DIR, "softmax.json")` reads `<dir>/goldens/softmax.json`.
+/// Throws std::runtime_error naming the file (and how to regenerate it) when it is missing.
+nlohmann::json read_golden(const std::string& grader_dir, const std::string& name,
+                           const std::string& regenerate = "");
+scratchnet::Matrix json_matrix(const nlohmann::json& j);  ///< [[…], […]] → Matrix
+scratchnet::Vector json_vector(const nlohmann::json& j);  ///< […] → Vector
+scratchnet::Labels json_labels(const nlohmann::json& j);  ///< [0, 2, …] → Labels
 
 // ---- implementation of the template ------------------------------------------------------
 

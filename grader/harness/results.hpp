@@ -14,6 +14,8 @@
 namespace grader::results {
 
 void case_started(const std::string& check, int index, int count, std::uint64_t seed);
+/// A stub's not_implemented stopped the current check: the next failure reported is that one
+/// (its status is "not_implemented", not "failed").
 void not_implemented(const std::string& function);
 
 bool recording();

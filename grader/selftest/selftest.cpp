@@ -64,7 +64,7 @@ std::string report(const ChapterResult& r)
 struct Mutant {
     std::string chapter;  // id
     std::string name;     // file stem
-    std::string rejected_by;
+    std::vector<std::string> rejected_by;  // every check it must fail, and no other
     std::string description;
 };
 
@@ -80,14 +80,14 @@ std::vector<Mutant> find_mutants()
         for (const auto& entry : fs::directory_iterator(dir)) {
             if (entry.path().extension() != ".cpp")
                 continue;
-            Mutant m{ch.id, entry.path().stem().string(), "", ""};
+            Mutant m{ch.id, entry.path().stem().string(), {}, ""};
             std::ifstream in(entry.path());
             static const std::regex rejected(R"(^// rejected-by: (\S+))");
             static const std::regex what(R"(^// mutant: (.*))");
             for (std::string line; std::getline(in, line);) {
                 std::smatch sm;
                 if (std::regex_search(line, sm, rejected))
-                    m.rejected_by = sm[1];
+                    m.rejected_by.push_back(sm[1]);
                 else if (std::regex_search(line, sm, what))
                     m.description = sm[1];
             }
@@ -179,28 +179,43 @@ INSTANTIATE_TEST_SUITE_P(Chapters, ChapterTest, testing::ValuesIn(chapter_ids())
 
 class MutantTest : public testing::TestWithParam<Mutant> {};
 
-TEST_P(MutantTest, IsRejectedByTheCheckItNames)
+// A mutant fails exactly the checks its "// rejected-by:" lines name: each of them, with its
+// own FAIL line, and no other. A check that fails for a bug in another function shows the
+// wrong hint, and a mutant that fails a check it does not name is one the hints mislead on.
+TEST_P(MutantTest, FailsExactlyTheChecksItNames)
 {
     const Mutant& m = GetParam();
     ASSERT_FALSE(m.rejected_by.empty()) << m.name << ".cpp has no '// rejected-by: Check' line";
     ASSERT_FALSE(m.description.empty()) << m.name << ".cpp has no '// mutant: what' line";
     const Chapter& ch = chapter(m.chapter);
-    ASSERT_NE(ch.check(m.rejected_by), nullptr)
-        << m.rejected_by << " is not a check of chapter " << ch.id;
+    for (const auto& name : m.rejected_by)
+        ASSERT_NE(ch.check(name), nullptr) << name << " is not a check of chapter " << ch.id;
     ChapterResult r = grade(ch, "mutant-" + m.name);
     EXPECT_NE(r.status, ChapterStatus::passed) << "mutant " << m.name << " passed every check";
-    bool found = false;
-    for (const auto& c : r.checks)
-        if (c.name == m.rejected_by) {
-            found = true;
-            EXPECT_EQ(c.status, CheckStatus::failed) << m.rejected_by << " is "
-                                                     << to_string(c.status) << "\n"
-                                                     << report(r);
-            EXPECT_FALSE(c.messages.empty());
+    const std::string text = report(r);
+    const std::set<std::string> named(m.rejected_by.begin(), m.rejected_by.end());
+    std::set<std::string> failed;
+    for (const auto& c : r.checks) {
+        if (c.status == CheckStatus::passed)
+            continue;
+        failed.insert(c.name);
+        if (named.count(c.name)) {
+            EXPECT_EQ(c.status, CheckStatus::failed) << c.name << " is " << to_string(c.status)
+                                                     << "\n" << text;
+            EXPECT_FALSE(c.messages.empty()) << c.name;
+            EXPECT_NE(text.find("FAIL  " + c.name), std::string::npos) << text;
         }
-    EXPECT_TRUE(found);
-    std::string text = report(r);
-    EXPECT_NE(text.find("FAIL  " + m.rejected_by), std::string::npos) << text;
+    }
+    for (const auto& name : named)
+        EXPECT_TRUE(failed.count(name)) << "mutant " << m.name << " passes " << name
+                                        << ", which its file names\n" << text;
+    for (const auto& name : failed)
+        EXPECT_TRUE(named.count(name))
+            << "mutant " << m.name << " also fails " << name
+            << ": add '// rejected-by: " << name
+            << "' if that check is about this function, or make the check call only the "
+               "function it grades\n"
+            << text;
 }
 
 INSTANTIATE_TEST_SUITE_P(Mutants, MutantTest, testing::ValuesIn(find_mutants()),
