@@ -1,20 +1,38 @@
 #!/usr/bin/env bash
-# tools/deps.sh grade|test — make sure the Debian packages a command needs are installed.
-# As root it installs what is missing (non-interactive, idempotent); otherwise it prints the exact
-# apt-get line to run and fails. Fast when nothing is missing (one dpkg-query).
+# tools/deps.sh grade|sanitize|test|list TIER — make sure the Debian packages a command needs are
+# installed. As root it installs what is missing (non-interactive, idempotent); otherwise it
+# prints the exact apt-get line to run and fails. Fast when nothing is missing (one dpkg-query).
+#
+#   grade     what ./grade needs: compiler, build tools, xtensor, GoogleTest, CLI11, JSON
+#   sanitize  ./grade --sanitize also needs clang's sanitizer runtime (left out by
+#             --no-install-recommends, so it is asked for by name)
+#   test      ./test: all of the above, plus the docs, the browser test, the self-test's XML
+#             parser and the editor checks (clangd, clang-format)
+#   list TIER prints a tier's packages, one per line (the learner-path test reads them)
 set -euo pipefail
 
 grade_packages=(clang g++ cmake ninja-build lld binutils git
   libxtensor-dev libxtensor-blas-dev xtl-dev libxsimd-dev libopenblas-dev liblapack-dev
   libgtest-dev libcli11-dev nlohmann-json3-dev)
-test_packages=("${grade_packages[@]}" doxygen doxygen-awesome-css libjs-mathjax gnuplot-nox chromium fonts-dejavu-core
-  libtinyxml2-dev)
+sanitize_packages=(libclang-rt-dev)
+test_only_packages=(doxygen doxygen-awesome-css libjs-mathjax gnuplot-nox chromium fonts-dejavu-core
+  libtinyxml2-dev clangd clang-format)
 
-case "${1:-}" in
-  grade) wanted=("${grade_packages[@]}") ;;
-  test) wanted=("${test_packages[@]}") ;;
-  *) echo "usage: tools/deps.sh grade|test" >&2; exit 2 ;;
-esac
+tier_packages() {
+  case "$1" in
+    grade) echo "${grade_packages[@]}" ;;
+    sanitize) echo "${grade_packages[@]}" "${sanitize_packages[@]}" ;;
+    test) echo "${grade_packages[@]}" "${sanitize_packages[@]}" "${test_only_packages[@]}" ;;
+    test-only) echo "${test_only_packages[@]}" ;;
+    *) echo "usage: tools/deps.sh grade|sanitize|test, or tools/deps.sh list grade|sanitize|test|test-only" >&2; exit 2 ;;
+  esac
+}
+
+if [ "${1:-}" = list ]; then
+  tier_packages "${2:-}" | tr ' ' '\n'
+  exit 0
+fi
+read -r -a wanted <<<"$(tier_packages "${1:-}")"
 
 missing=()
 installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${wanted[@]}" 2>/dev/null || true)

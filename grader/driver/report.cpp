@@ -215,6 +215,55 @@ nlohmann::json to_json(const std::vector<ChapterResult>& results)
     return {{"schema", "scratchnet-grade/1"}, {"passed", all_passed}, {"chapters", chapters}};
 }
 
+namespace {
+
+const CheckResult* find_check(const ChapterResult& r, const std::string& name)
+{
+    for (const auto& found : r.checks)
+        if (found.name == name)
+            return &found;
+    return nullptr;
+}
+
+// What a report for one check says (Gradescope's output, JUnit's failure text).
+std::string check_output(const ChapterResult& r, const CheckInfo& info, const CheckResult* c)
+{
+    const bool passed = c && c->status == CheckStatus::passed;
+    std::string output;
+    if (r.status == ChapterStatus::does_not_compile)
+        output = "does not compile: " + r.cause;
+    else if (!c || c->status == CheckStatus::not_run)
+        output = "not run: " + r.cause;
+    else if (c->status == CheckStatus::not_implemented)
+        output = c->missing_function + " is not implemented yet";
+    else
+        for (const auto& m : c->messages)
+            output += m + "\n";
+    if (!passed && !info.hint.empty())
+        output += "\nhint: " + info.hint;
+    return output;
+}
+
+std::string xml_escape(const std::string& text)
+{
+    std::string out;
+    for (unsigned char ch : text) {
+        switch (ch) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\n': case '\t': case '\r': out += static_cast<char>(ch); break;
+        default:
+            if (ch >= 0x20)  // XML 1.0 has no other control characters
+                out += static_cast<char>(ch);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 nlohmann::json to_gradescope(const std::vector<ChapterResult>& results, const std::string& table,
                              double seconds)
 {
@@ -223,28 +272,13 @@ nlohmann::json to_gradescope(const std::vector<ChapterResult>& results, const st
     for (const auto& r : results) {
         const Chapter& ch = *r.chapter;
         for (const auto& info : ch.checks) {
-            const CheckResult* c = nullptr;
-            for (const auto& found : r.checks)
-                if (found.name == info.name)
-                    c = &found;
+            const CheckResult* c = find_check(r, info.name);
             const bool passed = c && c->status == CheckStatus::passed;
-            std::string output;
-            if (r.status == ChapterStatus::does_not_compile)
-                output = "does not compile: " + r.cause;
-            else if (!c || c->status == CheckStatus::not_run)
-                output = "not run: " + r.cause;
-            else if (c->status == CheckStatus::not_implemented)
-                output = c->missing_function + " is not implemented yet";
-            else
-                for (const auto& m : c->messages)
-                    output += m + "\n";
-            if (!passed && !info.hint.empty())
-                output += "\nhint: " + info.hint;
             tests.push_back({{"name", ch.id + " " + ch.title + ": " + info.name},
                              {"score", passed ? 1 : 0},
                              {"max_score", 1},
                              {"status", passed ? "passed" : "failed"},
-                             {"output", output}});
+                             {"output", check_output(r, info, c)}});
             score += passed;
             ++max_score;
         }
@@ -255,6 +289,48 @@ nlohmann::json to_gradescope(const std::vector<ChapterResult>& results, const st
             {"output", table},
             {"stdout_visibility", "visible"},
             {"tests", tests}};
+}
+
+std::string to_junit(const std::vector<ChapterResult>& results)
+{
+    std::ostringstream suites;
+    int all_tests = 0, all_failures = 0, all_errors = 0;
+    for (const auto& r : results) {
+        const Chapter& ch = *r.chapter;
+        std::ostringstream cases;
+        int failures = 0, errors = 0;
+        for (const auto& info : ch.checks) {
+            const CheckResult* c = find_check(r, info.name);
+            const CheckStatus status = c ? c->status : CheckStatus::not_run;
+            const auto dot = info.name.find('.');
+            cases << "    <testcase classname=\"" << xml_escape(ch.id + "." + info.name.substr(0, dot))
+                  << "\" name=\"" << xml_escape(info.name.substr(dot + 1)) << "\"";
+            if (status == CheckStatus::passed) {
+                cases << "/>\n";
+                continue;
+            }
+            // A check that did not run to its end (crash, time-out, compile error) is an
+            // error; one that ran and found a problem, or is not written yet, a failure.
+            const bool error = status == CheckStatus::crashed || status == CheckStatus::not_run;
+            (error ? errors : failures)++;
+            const std::string tag = error ? "error" : "failure";
+            cases << ">\n      <" << tag << " type=\"" << to_string(status) << "\" message=\""
+                  << xml_escape(status_text(r)) << "\">" << xml_escape(check_output(r, info, c))
+                  << "</" << tag << ">\n    </testcase>\n";
+        }
+        suites << "  <testsuite name=\"" << xml_escape(ch.id + " " + ch.title) << "\" tests=\""
+               << ch.checks.size() << "\" failures=\"" << failures << "\" errors=\"" << errors
+               << "\" time=\"" << r.build_seconds + r.run_seconds << "\">\n"
+               << cases.str() << "  </testsuite>\n";
+        all_tests += static_cast<int>(ch.checks.size());
+        all_failures += failures;
+        all_errors += errors;
+    }
+    std::ostringstream out;
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"scratchnet\" tests=\""
+        << all_tests << "\" failures=\"" << all_failures << "\" errors=\"" << all_errors << "\">\n"
+        << suites.str() << "</testsuites>\n";
+    return out.str();
 }
 
 }  // namespace grader

@@ -27,6 +27,12 @@ nlohmann::json to_json(const std::vector<ChapterResult>& results);
 nlohmann::json to_gradescope(const std::vector<ChapterResult>& results, const std::string& table,
                              double seconds);
 
+/// A JUnit XML report: one <testsuite> per chapter, one <testcase> per check (classname
+/// "01.Suite", name "Check"); a crash or a check that never ran is an <error>, a failed or
+/// unwritten check a <failure> carrying its message and hint. Written from the results in
+/// memory, like the JSON and Gradescope reports.
+std::string to_junit(const std::vector<ChapterResult>& results);
+
 /// The next thing to do, given every chapter's result.
 void print_next_step(std::ostream& out, const std::vector<ChapterResult>& results, bool detailed);
 

@@ -617,15 +617,19 @@ TEST(Gradescope, RunAutograderGradesASubmission)
     fs::remove_all(root);
 }
 
-TEST(JUnit, ThroughCTestOneTestCasePerCheck)
+TEST(JUnit, OneTestCasePerCheckFromTheSameResults)
 {
     const fs::path out = fs::temp_directory_path() / ("scratchnet-junit-" + std::to_string(getpid()) + ".xml");
+    // A mutant of the first chapter: some checks pass, some fail. Every check appears once,
+    // and a test case fails exactly when the JSON report of the same run says it did not pass.
     const Chapter& ch = manifest().chapters.front();
-    // The shipped stub (or the learner's work): either way every check appears once, and a
-    // test case fails exactly when the grader's JSON says the check did not pass.
-    auto [status, table] = run_grade(ch.id + " --junit '" + out.string() + "'");
-    ASSERT_NE(status, 2) << table;
-    auto [json_status, json_out] = run_grade(ch.id + " --json 2>/dev/null");
+    std::string mutant;
+    for (const auto& m : find_mutants())
+        if (m.chapter == ch.id && mutant.empty())
+            mutant = m.name;
+    auto [status, json_out] = run_grade(ch.id + " --variant mutant-" + mutant + " --json --junit '" +
+                                        out.string() + "' 2>/dev/null");
+    ASSERT_EQ(status, 1) << json_out;
     nlohmann::json report = nlohmann::json::parse(json_out.substr(json_out.find('{')));
     std::map<std::string, std::string> expected;
     for (const auto& c : report.at("chapters").at(0).at("checks"))
@@ -633,19 +637,35 @@ TEST(JUnit, ThroughCTestOneTestCasePerCheck)
 
     tinyxml2::XMLDocument doc;
     ASSERT_EQ(doc.LoadFile(out.c_str()), tinyxml2::XML_SUCCESS) << "not well-formed XML";
-    const tinyxml2::XMLElement* suite = doc.FirstChildElement("testsuite");
+    const tinyxml2::XMLElement* root = doc.FirstChildElement("testsuites");
+    ASSERT_NE(root, nullptr);
+    const tinyxml2::XMLElement* suite = root->FirstChildElement("testsuite");
     ASSERT_NE(suite, nullptr);
-    std::size_t cases = 0;
+    std::size_t cases = 0, failures = 0;
     for (const auto* tc = suite->FirstChildElement("testcase"); tc; tc = tc->NextSiblingElement("testcase")) {
-        std::string name = tc->Attribute("name");
-        const std::string prefix = "learner." + ch.id + ".";
-        ASSERT_EQ(name.rfind(prefix, 0), 0u) << name;
-        name = name.substr(prefix.size());
+        std::string classname = tc->Attribute("classname");
+        ASSERT_EQ(classname.rfind(ch.id + ".", 0), 0u) << classname;
+        const std::string name = classname.substr(ch.id.size() + 1) + "." + tc->Attribute("name");
         ASSERT_TRUE(expected.count(name)) << name;
-        const bool failed = tc->FirstChildElement("failure") != nullptr;
-        EXPECT_EQ(failed, expected[name] != "passed") << name << " is " << expected[name];
+        const auto* failure = tc->FirstChildElement("failure");
+        EXPECT_EQ(failure != nullptr, expected[name] != "passed") << name << " is " << expected[name];
+        if (failure) {
+            ++failures;
+            EXPECT_NE(std::string(failure->GetText() ? failure->GetText() : "").find("hint:"),
+                      std::string::npos) << name;
+        }
         ++cases;
     }
     EXPECT_EQ(cases, ch.checks.size());
+    EXPECT_GT(failures, 0u);
+    EXPECT_EQ(suite->UnsignedAttribute("failures"), failures);
+    EXPECT_EQ(suite->UnsignedAttribute("tests"), ch.checks.size());
+    fs::remove(out);
+
+    // A crash is an <error>, not a pass and not a plain failure.
+    run_grade(ch.id + " --variant fixture-segfault --junit '" + out.string() + "'");
+    tinyxml2::XMLDocument crashed;
+    ASSERT_EQ(crashed.LoadFile(out.c_str()), tinyxml2::XML_SUCCESS);
+    EXPECT_GT(crashed.FirstChildElement("testsuites")->UnsignedAttribute("errors"), 0u);
     fs::remove(out);
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# tools/learner-path-test.sh — proves the learner's path: `./grade` with only the grade packages.
+#
+# Copies the course (tracked files as they are in the work tree; exercises/ as shipped in HEAD)
+# into a throwaway folder, configures it through the preset with every test-only package hidden
+# from CMake (CMAKE_DISABLE_FIND_PACKAGE_<Name> for each scratchnet_find_dev() in the CMake files,
+# so a new test-only package is hidden without editing this script), runs ./grade there as a
+# learner would, and requires: configure succeeds, every chapter of course.json is graded as
+# "not started", and `cmake --build build --target docs` names the packages to install instead
+# of failing with a CMake error. ./test runs it (CTest: setup.LearnerPathWithoutTestPackages).
+set -euo pipefail
+src=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/scratchnet-learner-path.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+fail() { echo "learner path: FAIL: $*" >&2; exit 1; }
+
+rev=$(git -C "$src" stash create 2>/dev/null || true)  # the work tree's tracked files, uncommitted edits too
+git -C "$src" archive "${rev:-HEAD}" | tar -x -C "$work"
+git -C "$src" archive HEAD exercises | tar -x -C "$work"  # the stubs as shipped
+
+hidden=$(grep -rhoE 'scratchnet_find_dev\([A-Za-z0-9_]+' "$work" --include=CMakeLists.txt --include='*.cmake' |
+         sed 's/.*(//' | sort -u)
+[ -n "$hidden" ] || fail "found no scratchnet_find_dev() calls to hide"
+flags=()
+for name in $hidden; do flags+=("-DCMAKE_DISABLE_FIND_PACKAGE_$name=ON"); done
+echo "hidden from CMake: $hidden"
+
+cd "$work"
+mkdir -p build
+if ! cmake --preset default -DSCRATCHNET_DEV_PARTS=AUTO "${flags[@]}" >build/configure.log 2>&1; then
+  cat build/configure.log
+  fail "configure failed with the test-only packages hidden"
+fi
+grep -q "Not configured (test-only packages missing" build/configure.log ||
+  fail "configure did not say which test-only parts it left out"
+grep -q "LINKER__selftest_" build/build.ninja && fail "the self-test was configured without its packages"
+
+set +e
+out=$(CI=true ./grade </dev/null 2>&1)
+status=$?
+set -e
+echo "$out" | tail -n 20
+[ "$status" -eq 1 ] || fail "./grade on the shipped stubs exited $status (expected 1: nothing passed yet)"
+chapters=$(grep -cE '"id": *"[0-9]+"' course.json)
+not_started=$(echo "$out" | grep -cE '^ *[0-9]{2} .*not started' || true)
+[ "$not_started" -eq "$chapters" ] ||
+  fail "$not_started of $chapters chapters graded as \"not started\""
+
+set +e
+docs=$(cmake --build build --target docs 2>&1)
+docs_status=$?
+set -e
+[ "$docs_status" -ne 0 ] || fail "the docs target succeeded without Doxygen"
+echo "$docs" | grep -q "needs these Debian packages: .*doxygen" ||
+  { echo "$docs"; fail "the docs target does not name the package to install"; }
+echo "$docs" | grep -q "CMake Error" && fail "the docs target gave a CMake error"
+echo "learner path: ok ($chapters chapters not started, docs names its packages)"
