@@ -170,8 +170,8 @@ check_clangd() {
         [ ${#files[@]} -gt 4 ] || { echo "check-editor: no chapters found in course.json" >&2; exit 2; }
     fi
 
-    local work jobs=${CHECK_JOBS:-$(nproc)} i=0 skipped=0 started=$SECONDS why
-    work=$(mktemp -d)
+    local jobs=${CHECK_JOBS:-$(nproc)} i=0 skipped=0 started=$SECONDS why
+    work=$(mktemp -d)  # global: the EXIT trap runs after this function has returned
     trap 'rm -rf "$work"' EXIT
     for f in "${files[@]}"; do
         i=$((i + 1))
