@@ -177,6 +177,41 @@ TEST_P(ChapterTest, ShippedStubIsNotStarted)
 INSTANTIATE_TEST_SUITE_P(Chapters, ChapterTest, testing::ValuesIn(chapter_ids()),
                          [](const auto& info) { return "ch" + info.param; });
 
+// Names across chapters: grading chapter N links the reference of every earlier chapter, so a
+// later chapter must never define a function an earlier one defines (not even as an overload
+// with other parameters): it takes a new name (README, "Adding a chapter"). Read off the
+// reference objects' defined symbols; inline and template functions (weak) are left out.
+TEST(Chapters, NoChapterRedefinesAnEarlierFunction)
+{
+    std::map<std::string, std::string> owner;  // function name → chapter id that defines it
+    for (const auto& ch : manifest().chapters) {
+        const fs::path object = fs::path(paths.binary_dir) / "CMakeFiles" /
+                                ("ch" + ch.id + "_reference.dir") / "solutions" / ch.folder /
+                                (ch.exercise + ".o");
+        ASSERT_TRUE(fs::exists(object)) << object;
+        FILE* p = popen(("nm -C --defined-only --extern-only '" + object.string() + "'").c_str(), "r");
+        ASSERT_NE(p, nullptr);
+        std::set<std::string> names;
+        char line[8192];
+        while (std::fgets(line, sizeof line, p)) {
+            std::string text = line;  // "0000000000000000 T scratchnet::softmax(xt::…)"
+            if (text.size() < 20 || text[17] != 'T')
+                continue;
+            std::string name = text.substr(19);
+            name = name.substr(0, name.find('('));
+            names.insert(name);
+        }
+        ASSERT_EQ(pclose(p), 0) << "nm failed on " << object;
+        EXPECT_FALSE(names.empty()) << object;
+        for (const auto& name : names) {
+            auto [at, fresh] = owner.emplace(name, ch.id);
+            EXPECT_TRUE(fresh) << "chapter " << ch.id << " defines " << name << ", which chapter "
+                               << at->second << " already defines: give chapter " << ch.id
+                               << "'s function a name of its own (README, \"Adding a chapter\")";
+        }
+    }
+}
+
 class MutantTest : public testing::TestWithParam<Mutant> {};
 
 // A mutant fails exactly the checks its "// rejected-by:" lines name: each of them, with its
