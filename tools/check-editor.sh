@@ -35,7 +35,11 @@ skip_reason() {
         fi
         ;;
     exercises/*)
-        if $in_git && ! git -C "$root" diff --quiet HEAD -- "$1" 2>/dev/null; then
+        local status=0
+        if $in_git; then
+            git -C "$root" diff --quiet HEAD -- "$1" 2>/dev/null || status=$?
+        fi
+        if [ "$status" -eq 1 ]; then  # 0: unchanged; above 1: no git, no HEAD…
             echo "holds your own work (differs from the committed stub)"
         fi
         ;;
@@ -72,7 +76,7 @@ check_format() {
         if (cd "$root" && "$clang_format" --dry-run -Werror "$f" >/dev/null 2>&1); then
             printf 'ok    %s\n' "$f"
         else
-            n=$(cd "$root" && "$clang_format" "$f" | diff "$f" - | grep -c '^[<>]' || true)
+            n=$(cd "$root" && { "$clang_format" "$f" | diff "$f" - | grep -c '^[<>]' || true; })
             printf 'OFF   %s: %s lines would change\n' "$f" "$n"
             off=$((off + 1))
         fi
@@ -120,7 +124,7 @@ EOF
 # check_one FILE BUILD_DIR OUT: clangd --check on FILE; writes a one-line verdict, then the
 # errors, to OUT.
 check_one() {
-    local f=$1 build=$2 out=$3 log start end secs errors
+    local f=$1 build=$2 out=$3 log start end secs errors n
     log=$(mktemp)
     local args=(--check="$root/$f" --check-lines=1)
     # The default build folder is found through .clangd (as in an editor); another one is named.
@@ -136,15 +140,17 @@ check_one() {
     {
         if grep -q 'Generic fallback command\|Failed to find compilation database' "$log"; then
             echo "FAIL  $f: no compile command from $build/compile_commands.json (run ./grade first)"
-        elif ! grep -q "Loaded compilation database from $build/compile_commands.json" "$log"; then
+        elif ! grep -qF "Loaded compilation database from $build/compile_commands.json" "$log"; then
             echo "FAIL  $f: clangd did not use $build/compile_commands.json" \
                 "($(grep -o 'Loaded compilation database from [^ ]*' "$log" | head -n 1 || true))"
         elif ! grep -q 'All checks completed' "$log"; then
             echo "FAIL  $f: clangd stopped (exit status $status); its last lines:"
             tail -n 5 "$log" | sed 's/^/        /'
         elif [ -n "$errors" ]; then
-            echo "FAIL  $f: $(grep -c . <<<"$errors") errors (${secs} s)"
-            sed 's/^/        /' <<<"$errors"
+            n=$(grep -c . <<<"$errors")
+            echo "FAIL  $f: $n error$([ "$n" -eq 1 ] || echo s) (${secs} s)"
+            head -n 5 <<<"$errors" | sed 's/^/        /'
+            [ "$n" -le 5 ] || echo "        … and $((n - 5)) more"
         else
             echo "ok    $f (${secs} s)"
         fi
@@ -191,8 +197,9 @@ check_clangd() {
     wait
     local failed=0 n
     for n in $(seq 1 "$i"); do
+        [ -s "$work/$n" ] || echo "FAIL  ${files[n - 1]}: the check itself failed" >"$work/$n"
         cat "$work/$n"
-        grep -q '^FAIL' "$work/$n" && failed=$((failed + 1))
+        if grep -q '^FAIL' "$work/$n"; then failed=$((failed + 1)); fi
     done
     echo "clangd ($("${CLANGD:-clangd}" --version | sed -n 's/.*version //p' | head -n 1)):" \
         "$((i - skipped)) files checked, $failed with errors, $skipped skipped," \

@@ -17,3 +17,4 @@
 #include <xtensor/xtensor.hpp>
 #include <xtensor/xview.hpp>
 #include <xtensor-blas/xlinalg.hpp>
+#include "pch_idioms.hpp"
