@@ -25,6 +25,9 @@ Matrix identity(const Matrix& Z);
 Matrix identity_derivative(const Matrix& Z);
 
 /// \f$ \sigma(z) = 1 / (1 + e^{-z}) \f$. Must stay finite and NaN-free for |z| up to 1e4.
+/// For z < 0 it stays accurate in relative terms, as the chapter text promises:
+/// \f$ \sigma(-40) \approx 4.2 \times 10^{-18} \f$, not 0 (so no clamping of z, and no
+/// \f$ 1 - \sigma(-z) \f$).
 Matrix sigmoid(const Matrix& Z);
 /// \f$ \sigma'(z) = \sigma(z)\,(1 - \sigma(z)) \f$ — note: evaluated at z, not at \f$\sigma(z)\f$.
 Matrix sigmoid_derivative(const Matrix& Z);

@@ -1,6 +1,9 @@
 // mutant: the bias is added once to the batch's total instead of to every row (a row of the
 //         output depends on the other rows).
+// rejected-by: Dense.ForwardMatchesReference
 // rejected-by: Dense.RowsAreIndependent
+// rejected-by: Network.ForwardMatchesReference
+// rejected-by: Network.ForwardKeepsPreActivationsAndActivations
 #include <xtensor/xview.hpp>
 
 #include "forward_propagation.hpp"

@@ -1,5 +1,7 @@
 // mutant: the dense layer computes X W and forgets to add b.
 // rejected-by: Dense.ForwardMatchesReference
+// rejected-by: Network.ForwardMatchesReference
+// rejected-by: Network.ForwardKeepsPreActivationsAndActivations
 #include "forward_propagation.hpp"
 
 namespace scratchnet {

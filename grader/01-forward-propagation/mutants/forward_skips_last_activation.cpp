@@ -1,6 +1,7 @@
 // mutant: forward leaves the last layer linear ("the output layer has no activation"), whatever
 //         the spec says.
 // rejected-by: Network.ForwardMatchesReference
+// rejected-by: Network.ForwardKeepsPreActivationsAndActivations
 #include "forward_propagation.hpp"
 
 namespace scratchnet {

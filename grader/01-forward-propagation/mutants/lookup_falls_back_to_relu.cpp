@@ -1,5 +1,6 @@
 // mutant: an unknown activation name silently falls back to ReLU instead of being an error.
 // rejected-by: Activations.UnknownNameIsAClearError
+// rejected-by: Network.BadSpecIsAClearError
 #include <map>
 
 #include "forward_propagation.hpp"

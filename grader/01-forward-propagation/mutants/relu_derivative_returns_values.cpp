@@ -1,6 +1,7 @@
 // mutant: the ReLU derivative returns max(z, 0) — the activation's values — instead of the
 //         0/1 mask.
 // rejected-by: Activations.ReluDerivativeIsAMask
+// rejected-by: Activations.ReluDerivativeMatchesFiniteDifferences
 #include "forward_propagation.hpp"
 
 namespace scratchnet::activations {

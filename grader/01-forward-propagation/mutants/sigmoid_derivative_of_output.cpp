@@ -1,6 +1,6 @@
 // mutant: sigma'(z) computed as z (1 - z): the formula s (1 - s) applied to z instead of to
 //         s = sigma(z) (it is the right formula only when given the activation).
-// rejected-by: Activations.DerivativesMatchFiniteDifferences
+// rejected-by: Activations.SigmoidDerivativeMatchesFiniteDifferences
 #include "forward_propagation.hpp"
 
 namespace scratchnet::activations {

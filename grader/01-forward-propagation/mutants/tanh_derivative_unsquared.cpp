@@ -1,5 +1,5 @@
 // mutant: tanh'(z) written as 1 - tanh(z), forgetting the square.
-// rejected-by: Activations.DerivativesMatchFiniteDifferences
+// rejected-by: Activations.TanhDerivativeMatchesFiniteDifferences
 #include "forward_propagation.hpp"
 
 namespace scratchnet::activations {
