@@ -708,13 +708,23 @@ TEST(GradCheck, FindsTheWrongEntry)
 
 TEST(GradCheck, FirstWorstEntryOnTie)
 {
-    for_each_case(6, [&](Case& c) {
+    for_each_case(7, [&](Case& c) {
         const std::size_t R = c.rng.integer(2, 4), K = c.rng.integer(2, 4);
-        const Matrix x = c.rng.matrix(R, K, 0.2, 1.2);  // cos x is far from 0
+        Matrix x = c.rng.matrix(R, K, 0.2, 1.2);  // cos x is far from 0
         Matrix analytic = xt::cos(x);
+        std::function<double(const Matrix&)> f = [](const Matrix& m) { return xt::sum(xt::sin(m))(); };
+        double h = 1e-5, rel = 1.0;
         std::vector<std::size_t> planted;  // analytic 0 where numeric is not: relative error exactly 1
-        if (c.index == 0) {
-            analytic = xt::zeros_like(x);  // every relative error 0 (both gradients 0): the first is (0, 0)
+        if (c.index == 0) {  // every gradient 0: every relative error 0
+            analytic = xt::zeros_like(x);
+            f = [](const Matrix& m) { return 0.0 * m(0, 0); };
+            rel = 0.0;
+        } else if (c.index == 1) {  // f = 3 sum x on integers with h = 1/2: numeric is exactly 3
+            x = xt::round(x * 4.0);
+            analytic = xt::ones_like(x) * 3.0;
+            f = [](const Matrix& m) { return 3.0 * xt::sum(m)(); };
+            h = 0.5;
+            rel = 0.0;
         } else {
             planted = {c.index % 2 ? R * K - 2 : c.rng.integer(0, R * K - 2), R * K - 1};
             if (c.index >= 4)
@@ -723,17 +733,18 @@ TEST(GradCheck, FirstWorstEntryOnTie)
                 analytic.data()[i] = 0.0;
         }
         const std::size_t first = planted.empty() ? 0 : *std::min_element(planted.begin(), planted.end());
-        c.description = "x " + shape_str(x) + (c.index == 0 ? ", f = 0, every gradient 0"
-                                                            : ", f = sum(sin x), analytic 0 at flat indices " + list_str(planted));
-        auto f = [&c](const Matrix& m) { return c.index == 0 ? 0.0 * m(0, 0) : xt::sum(xt::sin(m))(); };
-        const GradCheck result = gradient_check(f, x, analytic);
+        c.description = "x " + shape_str(x) + (c.index == 0   ? ", f = 0, every gradient 0"
+                                               : c.index == 1 ? ", f = 3 sum x, x integer, h 0.5: every error exactly 0"
+                                                              : ", f = sum(sin x), analytic 0 at flat indices " + list_str(planted));
+        const GradCheck result = gradient_check(f, x, analytic, h);
         if (result.row != first / K || result.col != first % K)
-            grader::fail(c, "gradient_check reports (" + std::to_string(result.row) + ", " +
-                                std::to_string(result.col) + ") as the worst entry; the relative errors tie, the first is (" +
-                                std::to_string(first / K) + ", " + std::to_string(first % K) + ")");
-        else
-            expect_close(c, "max_relative_error", scalar(result.max_relative_error),
-                         scalar(c.index == 0 ? 0.0 : 1.0), {0, 0});
+            return grader::fail(c, "gradient_check reports (" + std::to_string(result.row) + ", " +
+                                       std::to_string(result.col) + ") as the worst entry; the relative errors tie, the first is (" +
+                                       std::to_string(first / K) + ", " + std::to_string(first % K) + ")");
+        expect_close(c, "max_relative_error", scalar(result.max_relative_error), scalar(rel), {0, 0});
+        expect_close(c, "analytic at the worst entry", scalar(result.analytic), scalar(analytic.data()[first]), {0, 0});
+        expect_close(c, "numeric at the worst entry", scalar(result.numeric),
+                     scalar(c.index == 1 ? 3.0 : c.index == 0 ? 0.0 : std::cos(x.data()[first])), {0, 1e-9});
     });
 }
 

@@ -2,6 +2,7 @@
 //         of order h, not h squared.
 // rejected-by: GradCheck.ExactGradientPasses
 // rejected-by: GradCheck.FindsTheWrongEntry
+// rejected-by: GradCheck.FirstWorstEntryOnTie
 // rejected-by: GradCheck.HonoursTheStep
 #include "backpropagation.hpp"
 

@@ -1,5 +1,6 @@
 // mutant: the checker nudges every entry by its own constant 1e-5 and ignores the step h it
 //         is given.
+// rejected-by: GradCheck.FirstWorstEntryOnTie
 // rejected-by: GradCheck.HonoursTheStep
 #include "backpropagation.hpp"
 

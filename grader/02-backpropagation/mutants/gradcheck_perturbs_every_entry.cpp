@@ -2,6 +2,7 @@
 //         directional derivative, right only when f's entries are independent and the sum is taken.
 // rejected-by: GradCheck.ExactGradientPasses
 // rejected-by: GradCheck.FindsTheWrongEntry
+// rejected-by: GradCheck.FirstWorstEntryOnTie
 // rejected-by: GradCheck.HonoursTheStep
 #include "backpropagation.hpp"
 
