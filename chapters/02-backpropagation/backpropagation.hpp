@@ -75,6 +75,10 @@ DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W
 /// - `dA: (N, H)` the gradient with respect to the activation's output
 /// - `Z: (N, H)` the pre-activation the forward pass stored (`ForwardCache::Z`)
 /// - returns `dZ: (N, H)`
+///
+/// At z = 0 exactly, ReLU's derivative is 0 (chapter 01's convention). dZ is finite wherever
+/// chapter 01's activations are (the sigmoid for \f$ |z| \f$ up to \f$ 10^4 \f$): for large
+/// \f$ |z| \f$ the derivatives of sigmoid and tanh are tiny or 0, never NaN.
 Matrix activation_backward(const Matrix& dA, const Matrix& Z, const std::string& activation);
 
 // [loss_and_gradients]

@@ -1,6 +1,8 @@
 // mutant: the gradient checker ranks entries by absolute error |a - n| and reports that as the
 //         relative error.
 // rejected-by: GradCheck.FindsTheWrongEntry
+// rejected-by: GradCheck.FirstWorstEntryOnTie
+// rejected-by: GradCheck.HonoursTheStep
 #include "backpropagation.hpp"
 
 #include <xtensor/xmath.hpp>

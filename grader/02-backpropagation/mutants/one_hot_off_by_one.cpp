@@ -1,5 +1,14 @@
 // mutant: the one-hot 1 lands one class to the right of the label (wrapping round).
 // rejected-by: OneHot.MarksTheLabel
+// rejected-by: OneHot.LabelOutOfRangeIsAClearError
+// rejected-by: CrossEntropy.GradientMatchesFiniteDifferences
+// rejected-by: CrossEntropy.GradientFiniteForExtremeLogits
+// rejected-by: Backprop.GradientsMatchFiniteDifferences
+// rejected-by: Backprop.FiniteForExtremeLogits
+// rejected-by: Train.LossHistoryMatchesReference
+// rejected-by: TwoLayerNet.LearnsXor
+// rejected-by: PyTorch.CrossEntropyGradientMatchesGoldenValues
+// rejected-by: PyTorch.TwoLayerGradientsMatchGoldenValues
 #include "backpropagation.hpp"
 
 #include <xtensor/xmath.hpp>

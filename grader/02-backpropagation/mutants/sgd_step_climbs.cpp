@@ -1,5 +1,8 @@
 // mutant: the update adds the gradient (W += lr dW): gradient ascent.
 // rejected-by: Sgd.StepMovesAgainstTheGradient
+// rejected-by: Train.LossHistoryMatchesReference
+// rejected-by: TwoLayerNet.LearnsXor
+// rejected-by: PyTorch.SgdStepMatchesGoldenValues
 #include "backpropagation.hpp"
 
 #include <xtensor/xmath.hpp>

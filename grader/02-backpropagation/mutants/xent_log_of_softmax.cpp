@@ -1,6 +1,7 @@
 // mutant: the loss takes -log(softmax(S)[n, y_n]): when that probability underflows to 0 the
 //         loss is inf (no log-sum-exp).
 // rejected-by: CrossEntropy.FiniteForExtremeLogits
+// rejected-by: Backprop.FiniteForExtremeLogits
 #include "backpropagation.hpp"
 
 #include <xtensor/xmath.hpp>

@@ -1,5 +1,12 @@
 // mutant: the loss is summed over the batch instead of averaged.
 // rejected-by: CrossEntropy.MatchesReference
+// rejected-by: CrossEntropy.FiniteForExtremeLogits
+// rejected-by: Backprop.LossMatchesReference
+// rejected-by: Backprop.FiniteForExtremeLogits
+// rejected-by: Train.LossHistoryMatchesReference
+// rejected-by: TwoLayerNet.LearnsXor
+// rejected-by: PyTorch.CrossEntropyMatchesGoldenValues
+// rejected-by: PyTorch.TwoLayerGradientsMatchGoldenValues
 #include "backpropagation.hpp"
 
 #include <xtensor/xmath.hpp>

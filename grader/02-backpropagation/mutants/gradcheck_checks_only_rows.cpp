@@ -1,0 +1,36 @@
+// mutant: the checker compares only the number of rows of analytic and x; a gradient with
+//         the wrong number of columns is read in x's row-major order instead of rejected.
+// rejected-by: GradCheck.ShapeMismatchNamesBothShapes
+#include "backpropagation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace scratchnet {
+GradCheck gradient_check(const std::function<double(const Matrix&)>& f, const Matrix& x,
+                         const Matrix& analytic, double h)
+{
+    if (analytic.shape(0) != x.shape(0))
+        throw std::invalid_argument("gradient_check: x is " + shape_str(x) +
+                                    " but the analytic gradient is " + shape_str(analytic));
+    GradCheck worst;
+    Matrix probe = x;
+    for (std::size_t i = 0; i < x.shape(0); ++i) {
+        for (std::size_t j = 0; j < x.shape(1); ++j) {
+            const double saved = probe(i, j);
+            probe(i, j) = saved + h;
+            const double up = f(probe);
+            probe(i, j) = saved - h;
+            const double down = f(probe);
+            probe(i, j) = saved;
+            const double numeric = (up - down) / (2.0 * h);
+            const double a = analytic.data()[std::min(i * x.shape(1) + j, analytic.size() - 1)];
+            const double scale = std::max(std::abs(a), std::abs(numeric));
+            const double rel = scale == 0.0 ? 0.0 : std::abs(a - numeric) / scale;
+            if (rel > worst.max_relative_error || (i == 0 && j == 0))
+                worst = {rel, i, j, a, numeric};
+        }
+    }
+    return worst;
+}
+}  // namespace scratchnet

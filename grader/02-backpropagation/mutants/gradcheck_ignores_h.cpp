@@ -1,0 +1,39 @@
+// mutant: the checker nudges every entry by its own constant 1e-5 and ignores the step h it
+//         is given.
+// rejected-by: GradCheck.FirstWorstEntryOnTie
+// rejected-by: GradCheck.HonoursTheStep
+#include "backpropagation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace scratchnet {
+GradCheck gradient_check(const std::function<double(const Matrix&)>& f, const Matrix& x,
+                         const Matrix& analytic, double h)
+{
+    if (analytic.shape() != x.shape())
+        throw std::invalid_argument("gradient_check: x is " + shape_str(x) +
+                                    " but the analytic gradient is " + shape_str(analytic));
+    (void)h;
+    const double step = 1e-5;
+    GradCheck worst;
+    Matrix probe = x;
+    for (std::size_t i = 0; i < x.shape(0); ++i) {
+        for (std::size_t j = 0; j < x.shape(1); ++j) {
+            const double saved = probe(i, j);
+            probe(i, j) = saved + step;
+            const double up = f(probe);
+            probe(i, j) = saved - step;
+            const double down = f(probe);
+            probe(i, j) = saved;
+            const double numeric = (up - down) / (2.0 * step);
+            const double a = analytic(i, j);
+            const double scale = std::max(std::abs(a), std::abs(numeric));
+            const double rel = scale == 0.0 ? 0.0 : std::abs(a - numeric) / scale;
+            if (rel > worst.max_relative_error || (i == 0 && j == 0))
+                worst = {rel, i, j, a, numeric};
+        }
+    }
+    return worst;
+}
+}  // namespace scratchnet

@@ -1,0 +1,28 @@
+// mutant: the gradient computes its own softmax as exp(S) / row sum, without subtracting the
+//         row's maximum: logits of 1000 give NaN.
+// rejected-by: CrossEntropy.GradientFiniteForExtremeLogits
+// rejected-by: Backprop.FiniteForExtremeLogits
+#include "backpropagation.hpp"
+
+#include <xtensor/xmath.hpp>
+#include <xtensor/xview.hpp>
+
+namespace scratchnet {
+Matrix cross_entropy_gradient(const Matrix& S, const Labels& y)
+{
+    const std::size_t N = S.shape(0), C = S.shape(1);
+    if (y.size() != N)
+        throw std::invalid_argument("cross_entropy_gradient: " + std::to_string(y.size()) +
+                                    " labels for " + std::to_string(N) + " rows");
+    for (std::size_t n = 0; n < N; ++n)
+        if (y[n] >= C)
+            throw std::invalid_argument("cross_entropy_gradient: label " + std::to_string(y[n]) +
+                                        " out of range for " + std::to_string(C) + " classes");
+    Matrix E = xt::exp(S);
+    Vector sums = xt::sum(E, {1});
+    Matrix G = E / xt::view(sums, xt::all(), xt::newaxis());
+    for (std::size_t n = 0; n < N; ++n)
+        G(n, y[n]) -= 1.0;
+    return G / static_cast<double>(N);
+}
+}  // namespace scratchnet
