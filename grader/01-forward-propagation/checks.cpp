@@ -64,39 +64,6 @@ const Known& known(const std::string& name)
     throw std::invalid_argument("the grader knows no activation \"" + name + "\"");
 }
 
-// kit candidate: an element-wise oracle applied to a whole matrix.
-Matrix map(const Matrix& Z, double (*f)(double))
-{
-    Matrix R = Z;
-    for (auto& r : R)
-        r = f(r);
-    return R;
-}
-
-// kit candidate: fails the case unless `call` returns normally (a not_implemented passes through).
-bool expect_no_throw(const Case& c, const std::string& what, const std::function<void()>& call)
-{
-    try {
-        call();
-        return true;
-    } catch (const not_implemented&) {
-        throw;
-    } catch (...) {
-        grader::fail(c, what + " is valid and must not throw, but it threw " +
-                            grader::describe_current_exception());
-        return false;
-    }
-}
-
-// kit candidate: puts each value once at a random entry (as many as fit), e.g. the magnitudes a
-// contract promises, so that every case with enough entries holds all of them.
-void plant(Case& c, Matrix& m, const std::vector<double>& values)
-{
-    const auto order = c.rng.permutation(m.size());
-    for (std::size_t k = 0; k < values.size() && k < m.size(); ++k)
-        m.data()[order[k]] = values[k];
-}
-
 // ---- inputs ---------------------------------------------------------------------------------
 
 const std::vector<double> kExtremes = {1e4, -1e4, 746, -746, 710, -710, 40, -40, 0.0};
@@ -113,7 +80,7 @@ Matrix activation_input(Case& c, bool huge = true, bool kink_free = false)
     Matrix Z = c.rng.matrix(s[0], s[1], -range, range);
     grader::sprinkle(c, Z, 0.0, 0.1);
     if (range > 100)
-        plant(c, Z, kExtremes);
+        grader::plant(c, Z, kExtremes);
     if (kink_free)
         for (auto& z : Z)
             if (std::abs(z) < 1e-3)
@@ -175,7 +142,7 @@ Matrix oracle_output(const Case& c, const Network& net, Matrix A)
             grader::fail(c, at + " has activation \"" + layer.activation + "\", not a known name");
             return {};
         }
-        A = map(Matrix(dot(A, layer.W) + layer.b), known(layer.activation).g);
+        A = grader::elementwise(Matrix(dot(A, layer.W) + layer.b), known(layer.activation).g);
     }
     return A;
 }
@@ -199,10 +166,10 @@ void check_derivative(const std::string& name)
     for_each_case(8, [&](Case& c) {
         const Matrix Z = activation_input(c, true, /*kink_free=*/name == "relu");
         const Matrix analytic = k.derivative(Z);
-        const Matrix base = map(Z, k.g);
+        const Matrix base = grader::elementwise(Z, k.g);
         grader::expect_gradient(
             c, name + "_derivative(Z)", analytic,
-            [&](const Matrix& z) { return xt::sum(map(z, k.g) - base)(); }, Z);
+            [&](const Matrix& z) { return xt::sum(grader::elementwise(z, k.g) - base)(); }, Z);
     });
 }
 
@@ -220,7 +187,7 @@ TEST(Activations, SigmoidStaysFiniteForHugeInputs)
     for_each_case(4, [&](Case& c) {
         const auto s = grader::sizes(c, {{1, 6}, {1, 6}});
         Matrix Z = c.rng.matrix(s[0] + 1, s[1] + 1, -1e4, 1e4);  // at least 2 x 2
-        plant(c, Z, {1e4, -1e4, 710, -710, 709, -709, 746, -746, 0.0});
+        grader::plant(c, Z, {1e4, -1e4, 710, -710, 709, -709, 746, -746, 0.0});
         c.description = "Z " + shape_str(Z) + " with entries up to ±1e4 (±1e4, ±746, ±710, ±709, 0 among them)";
         Matrix sz = activations::sigmoid(Z);
         if (!expect_reference(c, "sigmoid(Z)", sz))
@@ -237,9 +204,9 @@ TEST(Activations, SigmoidIsAccurateForNegativeInputs)
     for_each_case(4, [&](Case& c) {
         const auto s = grader::sizes(c, {{1, 6}, {1, 6}});
         Matrix Z = c.rng.matrix(s[0], s[1], -100, -20);
-        plant(c, Z, {-40, -100, -37});
+        grader::plant(c, Z, {-40, -100, -37});
         c.description = "Z " + shape_str(Z) + " in [-100, -20] (-40 among them), relative error";
-        expect_close(c, "sigmoid(Z)", activations::sigmoid(Z), map(Z, sigmoid_of), {0, 1e-9});
+        expect_close(c, "sigmoid(Z)", activations::sigmoid(Z), grader::elementwise(Z, sigmoid_of), {0, 1e-9});
     });
 }
 
@@ -253,10 +220,10 @@ TEST(Activations, ReluDerivativeIsAMask)
     // The convention: ReLU'(0) = 0. Every case holds an exact +0.0, and a −0.0 when it can.
     for_each_case(6, [&](Case& c) {
         Matrix Z = activation_input(c);
-        plant(c, Z, {0.0, -0.0});
+        grader::plant(c, Z, {0.0, -0.0});
         c.description += ", +0.0 and -0.0 among them";
         expect_close(c, "relu_derivative(Z) (0 at z = 0)", activations::relu_derivative(Z),
-                     map(Z, known("relu").slope), {0, 0});
+                     grader::elementwise(Z, known("relu").slope), {0, 0});
     });
 }
 
@@ -283,9 +250,9 @@ TEST(Activations, LookupByName)
             // The pointers should be the functions of that name; anything else (a wrapper)
             // must at least compute the same values.
             if (act.function != k.function)
-                expect_close(c, at + ".function(Z)", act.function(Z), map(Z, k.g));
+                expect_close(c, at + ".function(Z)", act.function(Z), grader::elementwise(Z, k.g));
             if (act.derivative != k.derivative)
-                expect_close(c, at + ".derivative(Z)", act.derivative(Z), map(Z, k.slope));
+                expect_close(c, at + ".derivative(Z)", act.derivative(Z), grader::elementwise(Z, k.slope));
         }
     });
 }
@@ -353,7 +320,7 @@ TEST(Dense, ShapeMismatchNamesBothShapes)
         const Matrix X = c.rng.matrix(n, d, -1, 1), W = c.rng.matrix(d, h, -1, 1);
         const Vector b = c.rng.vector(h, -1, 1);
         c.description = "X " + shape_str(X) + ", W " + shape_str(W) + ", b " + shape_str(b);
-        expect_no_throw(c, "dense_forward(X, W, b)", [&] { dense_forward(X, W, b); });
+        grader::expect_no_throw(c, "dense_forward(X, W, b)", [&] { dense_forward(X, W, b); });
         for (std::size_t rows : {d + 1, d - 1}) {  // X's columns against W's rows
             const Matrix Wb = c.rng.matrix(rows, h, -1, 1);
             expect_throws<std::invalid_argument>(
@@ -427,7 +394,7 @@ TEST(Network, BadSpecIsAClearError)
         if (c.index < kBad)
             expect_throws<std::invalid_argument>(c, call, [&] { make_network(s.spec); }, s.mention);
         else
-            expect_no_throw(c, call, [&] { make_network(s.spec); });
+            grader::expect_no_throw(c, call, [&] { make_network(s.spec); });
     });
 }
 
@@ -466,7 +433,7 @@ TEST(Network, ForwardRejectsWrongInputWidth)
         const Network net = boundary_network(c);
         const std::size_t d = net.layers.front().W.shape(0);
         const Matrix X = grader::random_inputs(c, net, 3);
-        expect_no_throw(c, "forward(net, X) with X " + shape_str(X), [&] { forward(net, X); });
+        grader::expect_no_throw(c, "forward(net, X) with X " + shape_str(X), [&] { forward(net, X); });
         for (std::size_t cols : {d + 1, d - 1}) {
             const Matrix Xb = c.rng.matrix(3, cols, -1, 1);
             expect_throws<std::invalid_argument>(c, "forward(net, X) with X " + shape_str(Xb),

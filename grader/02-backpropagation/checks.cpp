@@ -104,52 +104,13 @@ Matrix extreme_logits(Case& c, std::size_t n, std::size_t k, Labels* y)
     return S;
 }
 
-// kit candidate: a number in [lo, hi] whose decimal text does not contain any of `avoid`'s, so
-// that an error message can be searched for it without a false match.
-std::size_t distinct_number(Case& c, std::size_t lo, std::size_t hi,
-                            const std::vector<std::size_t>& avoid)
-{
-    for (;;) {
-        const std::size_t v = c.rng.integer(lo, hi);
-        const std::string s = std::to_string(v);
-        bool clash = false;
-        for (std::size_t a : avoid) {
-            const std::string t = std::to_string(a);
-            clash = clash || s.find(t) != std::string::npos || t.find(s) != std::string::npos;
-        }
-        if (!clash)
-            return v;
-    }
-}
-
-// kit candidate: fails unless two label lists are equal, naming both.
-bool expect_labels(const Case& c, const std::string& what, const Labels& got,
-                   const Labels& expected)
-{
-    if (got == expected)
-        return true;
-    grader::fail(c, what + " gave " + list_str(got) + "; expected " + list_str(expected));
-    return false;
-}
-
-// kit candidate: every layer's W and b against `expected` (e.g. the network before a step).
-void expect_network(const Case& c, const std::string& what, const Network& got,
-                    const Network& expected, grader::Tolerance tol = {1e-12, 1e-12})
-{
-    for (std::size_t l = 0; l < expected.layers.size(); ++l) {
-        const std::string at = "layer " + std::to_string(l);
-        expect_close(c, at + " W " + what, got.layers[l].W, expected.layers[l].W, tol);
-        expect_close(c, at + " b " + what, got.layers[l].b, expected.layers[l].b, tol);
-    }
-}
-
 // Bad-label cases shared by cross_entropy and its gradient: each error condition alone.
 void check_bad_labels(const std::string& name,
                       const std::function<void(const Matrix&, const Labels&)>& call)
 {
     for_each_case(4, [&](Case& c) {
         const std::size_t n = c.rng.integer(10, 19);
-        const std::size_t k = distinct_number(c, 2, 9, {n - 1, n, n + 1});
+        const std::size_t k = grader::distinct_number(c, 2, 9, {n - 1, n, n + 1});
         const Matrix S = c.rng.matrix(n, k, -1.0, 1.0);
         const Labels y = grader::random_labels(c, n, k);  // valid, k - 1 among them
         const std::size_t at = c.rng.integer(0, n - 1);
@@ -161,7 +122,7 @@ void check_bad_labels(const std::string& name,
             c, name + " with label " + C + " (= C) at position " + std::to_string(at),
             [&] { call(S, edge); }, {C});
         Labels far = y;
-        far[at] = distinct_number(c, 30, 99, {k, n});
+        far[at] = grader::distinct_number(c, 30, 99, {k, n});
         expect_throws<std::invalid_argument>(
             c, name + " with label " + std::to_string(far[at]) + " for " + C + " classes",
             [&] { call(S, far); }, {std::to_string(far[at]), C});
@@ -253,7 +214,7 @@ TEST(OneHot, LabelOutOfRangeIsAClearError)
     for_each_case(4, [&](Case& c) {
         const std::size_t k = c.rng.integer(2, 9);
         const std::size_t n = c.rng.integer(30, 40);
-        const std::size_t at = distinct_number(c, 10, n - 1, {k});
+        const std::size_t at = grader::distinct_number(c, 10, n - 1, {k});
         Labels y = grader::random_labels(c, n, k);
         c.description = std::to_string(n) + " labels, " + std::to_string(k) + " classes";
         Labels edge = y;  // exactly C: the first invalid label
@@ -263,7 +224,7 @@ TEST(OneHot, LabelOutOfRangeIsAClearError)
             c, "one_hot with label " + C + " (= C) at position " + pos,
             [&] { one_hot(edge, k); }, {C, pos});
         Labels far = y;
-        far[at] = distinct_number(c, 50, 99, {k, at});
+        far[at] = grader::distinct_number(c, 50, 99, {k, at});
         const std::string value = std::to_string(far[at]);
         expect_throws<std::invalid_argument>(
             c, "one_hot with label " + value + " at position " + pos + " for " + C + " classes",
@@ -504,7 +465,7 @@ TEST(Sgd, StepMovesAgainstTheGradient)
         }
         Network stepped = net;
         sgd_step(stepped, grads, lr);
-        expect_network(c, "after sgd_step (W - lr dW, b - lr db)", stepped, expected);
+        grader::expect_network(c, "after sgd_step (W - lr dW, b - lr db)", stepped, expected);
     });
 }
 
@@ -550,7 +511,7 @@ TEST(Train, LossHistoryMatchesReference)
         if (!expect_count(c, "the loss history", history.size(), epochs))
             return;
         if (epochs == 0) {
-            expect_network(c, "after 0 epochs (unchanged)", net, start, {0, 0});
+            grader::expect_network(c, "after 0 epochs (unchanged)", net, start, {0, 0});
             return;
         }
         if (!expect_close(c, "history[0] (the loss of the starting weights)", scalar(history[0]),
@@ -582,7 +543,7 @@ TEST(Predict, ArgmaxOfEachRow)
             c.description += c.index == 2 ? ", logits near -3e3" : ", logits of ±1e3";
         }
         const Labels expected = first_argmax(forward(net, X).output());
-        expect_labels(c, "predict(net, X)", predict(net, X), expected);
+        grader::expect_labels(c, "predict(net, X)", predict(net, X), expected);
     });
 }
 
@@ -613,7 +574,7 @@ TEST(Predict, FirstOnTie)
                         "-identity-" + std::to_string(k) + " with integer weights, X " +
                         shape_str(X) + ", logits with exact ties";
         const Labels expected = first_argmax(forward(net, X).output());
-        expect_labels(c, "predict(net, X) (the first index on a tie)", predict(net, X), expected);
+        grader::expect_labels(c, "predict(net, X) (the first index on a tie)", predict(net, X), expected);
     });
 }
 
@@ -640,7 +601,7 @@ TEST(TwoLayerNet, LearnsXor)
             }
         if (!(history.back() < history.front()))
             grader::fail(c, "the last loss is not below the first");
-        expect_labels(c, "after training, the argmax of the logits", first_argmax(forward(net, X).output()), y);
+        grader::expect_labels(c, "after training, the argmax of the logits", first_argmax(forward(net, X).output()), y);
         expect_reference(c, "the loss history", grader::as_array(history), {1e-9, 1e-6});
     });
 }
@@ -770,7 +731,7 @@ TEST(GradCheck, HonoursTheStep)
 TEST(GradCheck, ShapeMismatchNamesBothShapes)
 {
     for_each_case(3, [&](Case& c) {
-        const std::size_t R = c.rng.integer(2, 4), K = distinct_number(c, 2, 5, {R});
+        const std::size_t R = c.rng.integer(2, 4), K = grader::distinct_number(c, 2, 5, {R});
         const Matrix x = c.rng.matrix(R, K, -1, 1);
         c.description = "x " + shape_str(x);
         auto f = [](const Matrix& m) { return xt::sum(m)(); };
@@ -875,6 +836,6 @@ TEST(PyTorch, SgdStepMatchesGoldenValues)
         expected.layers[0].b = grader::json_vector(j["b1_next"]);
         expected.layers[1].W = grader::json_matrix(j["W2_next"]);
         expected.layers[1].b = grader::json_vector(j["b2_next"]);
-        expect_network(c, "after one SGD step against PyTorch", net, expected, {1e-14, 1e-10});
+        grader::expect_network(c, "after one SGD step against PyTorch", net, expected, {1e-14, 1e-10});
     });
 }

@@ -165,6 +165,26 @@ bool expect_gradient(const Case& c, const std::string& what, const scratchnet::V
 bool expect_count(const Case& c, const std::string& what, std::size_t actual,
                   std::size_t expected);
 
+/// Fails the case unless `call` returns normally: for the valid input next to an error
+/// condition's boundary, which must NOT throw. A stub's not_implemented passes through.
+bool expect_no_throw(const Case& c, const std::string& what, const std::function<void()>& call);
+
+/// The check's own element-wise oracle applied to a whole matrix: `elementwise(Z, std::tanh)`.
+scratchnet::Matrix elementwise(const scratchnet::Matrix& Z, double (*f)(double));
+
+/// Puts each of `values` once at a random entry of `m` (as many as fit): the magnitudes a
+/// contract promises, present in every case with enough entries.
+void plant(Case& c, scratchnet::Matrix& m, const std::vector<double>& values);
+
+/// A number in [lo, hi] whose decimal text neither contains nor is contained in any of
+/// `avoid`'s, so that an error message can be searched for it without a false match.
+std::size_t distinct_number(Case& c, std::size_t lo, std::size_t hi,
+                            const std::vector<std::size_t>& avoid);
+
+/// Fails unless two label (or index) lists are equal, naming both.
+bool expect_labels(const Case& c, const std::string& what, const scratchnet::Labels& got,
+                   const scratchnet::Labels& expected);
+
 /// Golden values committed beside a chapter's checks (e.g. written by PyTorch):
 /// `read_golden(SCRATCHNET_GRADER_DIR, "softmax.json")` reads `<dir>/goldens/softmax.json`.
 /// Throws std::runtime_error naming the file (and how to regenerate it) when it is missing.

@@ -135,6 +135,60 @@ bool expect_count(const Case& c, const std::string& what, std::size_t actual, st
     return false;
 }
 
+bool expect_no_throw(const Case& c, const std::string& what, const std::function<void()>& call)
+{
+    try {
+        call();
+        return true;
+    } catch (const scratchnet::not_implemented&) {
+        throw;
+    } catch (...) {
+        fail(c, what + " is valid and must not throw, but it threw " +
+                    describe_current_exception());
+        return false;
+    }
+}
+
+Matrix elementwise(const Matrix& Z, double (*f)(double))
+{
+    Matrix R = Z;
+    for (auto& r : R)
+        r = f(r);
+    return R;
+}
+
+void plant(Case& c, Matrix& m, const std::vector<double>& values)
+{
+    const auto order = c.rng.permutation(m.size());
+    for (std::size_t k = 0; k < values.size() && k < m.size(); ++k)
+        m.data()[order[k]] = values[k];
+}
+
+std::size_t distinct_number(Case& c, std::size_t lo, std::size_t hi,
+                            const std::vector<std::size_t>& avoid)
+{
+    for (;;) {
+        const std::size_t v = c.rng.integer(lo, hi);
+        const std::string s = std::to_string(v);
+        bool clash = false;
+        for (std::size_t a : avoid) {
+            const std::string t = std::to_string(a);
+            clash = clash || s.find(t) != std::string::npos || t.find(s) != std::string::npos;
+        }
+        if (!clash)
+            return v;
+    }
+}
+
+bool expect_labels(const Case& c, const std::string& what, const Labels& got,
+                   const Labels& expected)
+{
+    if (got == expected)
+        return true;
+    fail(c, what + " gave " + list_str(got) + "; expected " + list_str(expected));
+    return false;
+}
+
 nlohmann::json read_golden(const std::string& grader_dir, const std::string& name,
                            const std::string& regenerate)
 {

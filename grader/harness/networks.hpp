@@ -69,4 +69,17 @@ inline scratchnet::Matrix random_inputs(Case& c, const scratchnet::Network& net,
     return X;
 }
 
+/// Every layer's W and b of `got` against `expected` (e.g. the network before a step).
+inline void expect_network(const Case& c, const std::string& what, const scratchnet::Network& got,
+                           const scratchnet::Network& expected, Tolerance tol = {1e-12, 1e-12})
+{
+    if (!expect_count(c, "the network " + what, got.layers.size(), expected.layers.size()))
+        return;
+    for (std::size_t l = 0; l < expected.layers.size(); ++l) {
+        const std::string at = "layer " + std::to_string(l);
+        expect_close(c, at + " W " + what, got.layers[l].W, expected.layers[l].W, tol);
+        expect_close(c, at + " b " + what, got.layers[l].b, expected.layers[l].b, tol);
+    }
+}
+
 }  // namespace grader
