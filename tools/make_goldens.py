@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Writes chapter 02's golden values, computed by PyTorch in float64, into
-grader/02-backpropagation/goldens/*.json. The check PyTorch.MatchesGoldenValues compares the
+grader/02-backpropagation/goldens/*.json. The checks PyTorch.*MatchesGoldenValues (one per function) compare the
 C++ functions with them (relative error <= 1e-10).
 
 Only regenerating the goldens needs PyTorch; the build and the tests read the committed files.
