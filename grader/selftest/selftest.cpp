@@ -212,6 +212,31 @@ TEST(Chapters, NoChapterRedefinesAnEarlierFunction)
     }
 }
 
+// One format for every chapter entry: course.json is exactly what a JSON library writes with an
+// indent of 2 (/usr/bin/python3 -c "import json; d = json.load(open('course.json')); open(
+// 'course.json', 'w').write(json.dumps(d, indent=2, ensure_ascii=False) + '\\n')" rewrites it).
+TEST(Manifest, OneFormatForEveryEntry)
+{
+    std::ifstream in(paths.source_dir + "/course.json");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(text);  // keeps key order
+    EXPECT_EQ(text, parsed.dump(2) + "\n") << "course.json is not in the canonical format";
+    for (const auto& ch : parsed.at("chapters")) {
+        std::set<std::string> keys;
+        for (const auto& [key, value] : ch.items())
+            keys.insert(key);
+        EXPECT_EQ(keys, (std::set<std::string>{"id", "folder", "title", "contract", "exercise",
+                                                "checks", "hints"}))
+            << "chapter " << ch.value("id", "?");
+        for (const auto& check : ch.at("checks")) {
+            std::set<std::string> ck;
+            for (const auto& [key, value] : check.items())
+                ck.insert(key);
+            EXPECT_EQ(ck, (std::set<std::string>{"name", "function", "hint"})) << check.dump();
+        }
+    }
+}
+
 class MutantTest : public testing::TestWithParam<Mutant> {};
 
 // A mutant fails exactly the checks its "// rejected-by:" lines name: each of them, with its
