@@ -42,7 +42,7 @@ if(ClangFormat_FOUND)
   add_test(NAME editor.ClangFormat
            COMMAND ${CMAKE_COMMAND} -E env "CLANG_FORMAT=${SCRATCHNET_ClangFormat}"
                    bash "${scratchnet_check_editor}" format)
-  # About 10 s for the whole tree on 2 cores.
+  # About 6 s for the whole tree (130 files).
   set_tests_properties(editor.ClangFormat PROPERTIES LABELS editor TIMEOUT 180)
 else()
   message(STATUS "editor.ClangFormat not registered: no clang-format (Debian package clang-format)${scratchnet_editor_off}")
@@ -53,8 +53,8 @@ endif()
 get_filename_component(scratchnet_binary_parent "${CMAKE_BINARY_DIR}" DIRECTORY)
 if(Clangd_FOUND AND CMAKE_EXPORT_COMPILE_COMMANDS
    AND scratchnet_binary_parent STREQUAL CMAKE_SOURCE_DIR)
-  # About 4 s of clangd per file (parsing xtensor), two files at a time: about 30 s on an idle
-  # 2-core machine for two chapters; it takes both cores, so CTest runs it beside nothing else.
+  # About 3 s of CPU per file (clangd parses xtensor each time), two files at a time: 23 s for
+  # two chapters (14 files) on an idle 2-core machine. It takes both cores: CTest runs it alone.
   add_test(NAME editor.ClangdCheck
            COMMAND ${CMAKE_COMMAND} -E env "CLANGD=${SCRATCHNET_Clangd}" CHECK_JOBS=2
                    bash "${scratchnet_check_editor}" clangd "${CMAKE_BINARY_DIR}")

@@ -76,12 +76,12 @@ check_format() {
         if (cd "$root" && "$clang_format" --dry-run -Werror "$f" >/dev/null 2>&1); then
             printf 'ok    %s\n' "$f"
         else
-            n=$(cd "$root" && { "$clang_format" "$f" | diff "$f" - | grep -c '^[<>]' || true; })
-            printf 'OFF   %s: %s lines would change\n' "$f" "$n"
+            n=$(cd "$root" && { "$clang_format" "$f" | diff "$f" - | grep -c '^<' || true; })
+            printf 'OFF   %s: %s line(s) would change\n' "$f" "$n"
             off=$((off + 1))
         fi
     done
-    echo "clang-format ($("$clang_format" --version | sed 's/.*version //')): $checked files" \
+    echo "clang-format ($("$clang_format" --version | sed 's/.*version //')): $checked file(s)" \
         "checked, $off not formatted, $skipped skipped"
     [ "$off" -eq 0 ] || { echo "To format a file: clang-format -i FILE (uses $root/.clang-format)"; return 1; }
 }
@@ -202,7 +202,7 @@ check_clangd() {
         if grep -q '^FAIL' "$work/$n"; then failed=$((failed + 1)); fi
     done
     echo "clangd ($("${CLANGD:-clangd}" --version | sed -n 's/.*version //p' | head -n 1)):" \
-        "$((i - skipped)) files checked, $failed with errors, $skipped skipped," \
+        "$((i - skipped)) file(s) checked, $failed with errors, $skipped skipped," \
         "$((SECONDS - started)) s with $jobs jobs"
     [ "$failed" -eq 0 ]
 }
