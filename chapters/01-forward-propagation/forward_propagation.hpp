@@ -47,7 +47,7 @@ Matrix relu_derivative(const Matrix& Z);
 // [activation]
 /// An activation found by name: the function g and its derivative g'.
 struct Activation {
-    std::string name;                      ///< e.g. "relu"
+    std::string name;                       ///< e.g. "relu"
     Matrix (*function)(const Matrix& Z);    ///< g, element-wise
     Matrix (*derivative)(const Matrix& Z);  ///< g', element-wise, at the pre-activation Z
 };

@@ -48,7 +48,8 @@ class not_implemented : public std::logic_error {
 public:
     /// `function` names the unwritten function, e.g. "dense_forward".
     explicit not_implemented(const std::string& function)
-        : std::logic_error(function + " is not implemented yet"), function_(function) {}
+        : std::logic_error(function + " is not implemented yet"), function_(function)
+    {}
     /// The unwritten function's name.
     const std::string& function() const noexcept { return function_; }
 

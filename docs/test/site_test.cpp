@@ -39,7 +39,7 @@
 #include <thread>
 #include <vector>
 
-extern char **environ;
+extern char** environ;
 
 namespace {
 
@@ -49,7 +49,7 @@ using Clock = std::chrono::steady_clock;
 
 // ---- small text helpers ------------------------------------------------------------------
 
-std::string read_text(const fs::path &file)
+std::string read_text(const fs::path& file)
 {
     std::ifstream in(file, std::ios::binary);
     std::ostringstream text;
@@ -57,7 +57,7 @@ std::string read_text(const fs::path &file)
     return text.str();
 }
 
-void write_text(const fs::path &file, const std::string &text)
+void write_text(const fs::path& file, const std::string& text)
 {
     std::ofstream(file, std::ios::binary) << text;
 }
@@ -69,12 +69,12 @@ std::string lower(std::string text)
     return text;
 }
 
-bool contains(const std::string &text, const std::string &part)
+bool contains(const std::string& text, const std::string& part)
 {
     return text.find(part) != std::string::npos;
 }
 
-std::string replace_all(std::string text, const std::string &from, const std::string &to)
+std::string replace_all(std::string text, const std::string& from, const std::string& to)
 {
     for (std::size_t at = text.find(from); at != std::string::npos;
          at = text.find(from, at + to.size()))
@@ -96,13 +96,13 @@ std::string html_unescape(std::string text)
     return text;
 }
 
-std::size_t count_matches(const std::string &text, const std::regex &pattern)
+std::size_t count_matches(const std::string& text, const std::regex& pattern)
 {
     return static_cast<std::size_t>(std::distance(
         std::sregex_iterator(text.begin(), text.end(), pattern), std::sregex_iterator()));
 }
 
-std::string percent_decode(const std::string &text)
+std::string percent_decode(const std::string& text)
 {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -119,7 +119,7 @@ std::string percent_decode(const std::string &text)
 }
 
 // A file:// URL for an absolute path: everything but unreserved characters and '/' escaped.
-std::string file_url(const fs::path &file)
+std::string file_url(const fs::path& file)
 {
     static const char hex[] = "0123456789ABCDEF";
     std::string url = "file://";
@@ -137,7 +137,7 @@ std::string file_url(const fs::path &file)
 
 // The last few lines of chromium's stderr that say something: the Debian launcher's
 // "[: ... unexpected operator" and the D-Bus complaints of a machine without a bus are noise.
-std::string stderr_tail(const fs::path &file)
+std::string stderr_tail(const fs::path& file)
 {
     std::istringstream in(read_text(file));
     std::vector<std::string> kept;
@@ -152,27 +152,27 @@ std::string stderr_tail(const fs::path &file)
 
 // ---- settings -----------------------------------------------------------------------------
 
-fs::path setting(const char *name, const char *built_in)
+fs::path setting(const char* name, const char* built_in)
 {
-    const char *value = std::getenv(name);
+    const char* value = std::getenv(name);
     return value && *value ? fs::path(value) : fs::path(built_in);
 }
 
-fs::path find_on_path(const std::vector<std::string> &names)
+fs::path find_on_path(const std::vector<std::string>& names)
 {
-    const char *path = std::getenv("PATH");
+    const char* path = std::getenv("PATH");
     std::istringstream dirs(path ? path : "/usr/bin:/bin");
     std::vector<fs::path> folders;
     for (std::string dir; std::getline(dirs, dir, ':');)
         folders.emplace_back(dir.empty() ? "." : dir);
-    for (const auto &name : names)
-        for (const auto &folder : folders)
+    for (const auto& name : names)
+        for (const auto& folder : folders)
             if (::access((folder / name).c_str(), X_OK) == 0)
                 return folder / name;
     return {};
 }
 
-fs::path make_temp_dir(const fs::path &parent, const std::string &prefix)
+fs::path make_temp_dir(const fs::path& parent, const std::string& prefix)
 {
     std::string pattern = (parent / (prefix + "XXXXXX")).string();
     if (!::mkdtemp(pattern.data()))
@@ -191,12 +191,12 @@ struct ProcessResult {
 
 // posix_spawn (safe from many threads, unlike fork) in a process group of its own, so that on a
 // hang the browser and all its helper processes are killed together.
-ProcessResult run_with_limit(const std::vector<std::string> &args, const fs::path &out,
-                             const fs::path &err, std::chrono::seconds limit)
+ProcessResult run_with_limit(const std::vector<std::string>& args, const fs::path& out,
+                             const fs::path& err, std::chrono::seconds limit)
 {
-    std::vector<char *> argv;
-    for (const auto &arg : args)
-        argv.push_back(const_cast<char *>(arg.c_str()));
+    std::vector<char*> argv;
+    for (const auto& arg : args)
+        argv.push_back(const_cast<char*>(arg.c_str()));
     argv.push_back(nullptr);
 
     posix_spawn_file_actions_t files;
@@ -239,11 +239,11 @@ struct Chapter {
     std::string id, folder, title;
 };
 
-std::vector<Chapter> manifest_chapters(const fs::path &source)
+std::vector<Chapter> manifest_chapters(const fs::path& source)
 {
     const json manifest = json::parse(read_text(source / "course.json"));
     std::vector<Chapter> chapters;
-    for (const auto &chapter : manifest.at("chapters"))
+    for (const auto& chapter : manifest.at("chapters"))
         chapters.push_back({chapter.at("id"), chapter.at("folder"), chapter.at("title")});
     return chapters;
 }
@@ -271,7 +271,7 @@ struct Screenshot {
 // A hung browser is killed after this long (SITE_TEST_TIMEOUT seconds overrides it).
 std::chrono::seconds browser_limit()
 {
-    const char *value = std::getenv("SITE_TEST_TIMEOUT");
+    const char* value = std::getenv("SITE_TEST_TIMEOUT");
     return std::chrono::seconds(value && std::atoi(value) > 0 ? std::atoi(value) : 60);
 }
 
@@ -281,33 +281,33 @@ protected:
     static void TearDownTestSuite();
 
     static inline fs::path site_, source_, artifacts_, chromium_, temp_;
-    static inline std::string setup_problem_; // set when nothing could be rendered at all
+    static inline std::string setup_problem_;  // set when nothing could be rendered at all
     static inline std::vector<Chapter> chapters_;
-    static inline std::vector<Page> pages_; // the checked pages that exist in the site
+    static inline std::vector<Page> pages_;  // the checked pages that exist in the site
     static inline std::map<std::string, Rendered> rendered_;
     static inline Screenshot screenshot_;
-    static inline std::atomic<bool> hung_{false}; // after one hang, start no more browsers
+    static inline std::atomic<bool> hung_{false};  // after one hang, start no more browsers
 
-    static fs::path copy() { return temp_ / "site"; } // the pristine copy
-    static const Rendered &rendered(const std::string &page) { return rendered_.at(page); }
+    static fs::path copy() { return temp_ / "site"; }  // the pristine copy
+    static const Rendered& rendered(const std::string& page) { return rendered_.at(page); }
     // The page's report, or null after a failure saying why the browser could not render it.
-    static const Rendered *rendered_or_fail(const std::string &page)
+    static const Rendered* rendered_or_fail(const std::string& page)
     {
-        const Rendered &r = rendered(page);
+        const Rendered& r = rendered(page);
         if (r.problem.empty())
             return &r;
         ADD_FAILURE() << page << ": " << r.problem;
         return nullptr;
     }
-    static bool exists(const std::string &page) { return fs::is_regular_file(copy() / page); }
+    static bool exists(const std::string& page) { return fs::is_regular_file(copy() / page); }
 
     void SetUp() override { ASSERT_TRUE(setup_problem_.empty()) << setup_problem_; }
 
 private:
     static void choose_pages();
     static void render_all();
-    static Rendered render(const Page &page, int job);
-    static Screenshot take_screenshot(const std::string &page, int job);
+    static Rendered render(const Page& page, int job);
+    static Screenshot take_screenshot(const std::string& page, int job);
     static std::vector<std::string> chromium_args(int job);
     static std::string hang_message()
     {
@@ -349,11 +349,11 @@ void Site::SetUpTestSuite()
         setup_problem_ = "chromium not found on PATH (apt-get install chromium, or set CHROMIUM)";
         return;
     }
-    rendered_.clear(); // (under --gtest_repeat the suite is set up again)
+    rendered_.clear();  // (under --gtest_repeat the suite is set up again)
     hung_ = false;
     try {
         chapters_ = manifest_chapters(source_);
-        const char *tmp = std::getenv("TMPDIR");
+        const char* tmp = std::getenv("TMPDIR");
         temp_ = make_temp_dir(tmp && *tmp ? tmp : "/tmp", "site-test-");
         // A snapshot: a docs rebuild during the run cannot change what is checked, and the
         // build's own site is never touched.
@@ -361,11 +361,11 @@ void Site::SetUpTestSuite()
         fs::create_directories(artifacts_ / "site-check");
         choose_pages();
         render_all();
-    } catch (const std::exception &e) {
+    } catch (const std::exception& e) {
         setup_problem_ = std::string("setting up the site check failed: ") + e.what();
         return;
     }
-    const auto reports = std::count_if(rendered_.begin(), rendered_.end(), [](const auto &page) {
+    const auto reports = std::count_if(rendered_.begin(), rendered_.end(), [](const auto& page) {
         return page.second.problem.empty();
     });
     std::cout << "[ site     ] " << reports << " of " << rendered_.size()
@@ -389,7 +389,7 @@ void Site::choose_pages()
     pages_ = {{"index.html", {}}};
     if (exists("chapters.html"))
         pages_.push_back({"chapters.html", {}});
-    for (const auto &chapter : chapters_) {
+    for (const auto& chapter : chapters_) {
         const fs::path folder = source_ / "chapters" / chapter.folder;
         if (exists("chapter" + chapter.id + ".html"))
             pages_.push_back({"chapter" + chapter.id + ".html", folder / "README.md"});
@@ -407,7 +407,7 @@ void Site::render_all()
     const fs::path checked = temp_ / "checked";
     fs::copy(copy(), checked, fs::copy_options::recursive);
     const std::string script = read_text(SITE_CHECK_JS);
-    for (const auto &page : pages_) {
+    for (const auto& page : pages_) {
         std::string html = read_text(checked / page.name);
         const auto body_end = html.rfind("</body>");
         html.insert(body_end == std::string::npos ? html.size() : body_end,
@@ -435,11 +435,11 @@ void Site::render_all()
             for (std::size_t j = next++; j < jobs.size(); j = next++)
                 jobs[j]();
         }));
-    for (auto &worker : running)
+    for (auto& worker : running)
         worker.get();
 }
 
-Rendered Site::render(const Page &page, int job)
+Rendered Site::render(const Page& page, int job)
 {
     const fs::path out = temp_ / (page.name + ".dom"), err = temp_ / (page.name + ".err");
     auto args = chromium_args(job);
@@ -475,7 +475,7 @@ Rendered Site::render(const Page &page, int job)
         html_unescape(result.dom.substr(begin + open.size(), end - begin - open.size()));
     try {
         result.report = json::parse(text);
-    } catch (const json::exception &e) {
+    } catch (const json::exception& e) {
         result.problem = std::string("the site-check report is not JSON: ") + e.what();
         return result;
     }
@@ -483,15 +483,15 @@ Rendered Site::render(const Page &page, int job)
     return result;
 }
 
-Screenshot Site::take_screenshot(const std::string &page, int job)
+Screenshot Site::take_screenshot(const std::string& page, int job)
 {
     Screenshot shot{artifacts_ / (page + ".png"), {}};
     std::error_code ignored;
-    fs::remove(shot.png, ignored); // a stale picture from an earlier run must not pass
+    fs::remove(shot.png, ignored);  // a stale picture from an earlier run must not pass
     auto args = chromium_args(job);
     args.push_back("--screenshot=" + shot.png.string());
     args.push_back("--window-size=1280,1600");
-    args.push_back(file_url(copy() / (page + ".html"))); // the page as published, no checker
+    args.push_back(file_url(copy() / (page + ".html")));  // the page as published, no checker
     const fs::path err = temp_ / (page + ".screenshot.err");
     if (hung_) {
         shot.problem = "not taken: chromium hung on another page, and after a hang no more "
@@ -515,8 +515,8 @@ Screenshot Site::take_screenshot(const std::string &page, int job)
 
 // Where a relative link of page `from` leads, or why it leads nowhere ("" when it is fine).
 // `rendered_dom` is the page as the browser left it, for same-page anchors that scripts add.
-std::string broken_link(const fs::path &site, const std::string &from, const std::string &href,
-                        const std::string &rendered_dom = {})
+std::string broken_link(const fs::path& site, const std::string& from, const std::string& href,
+                        const std::string& rendered_dom = {})
 {
     static const std::regex scheme("^[A-Za-z][A-Za-z0-9+.-]*:");
     std::smatch found;
@@ -524,7 +524,7 @@ std::string broken_link(const fs::path &site, const std::string &from, const std
         return {};
     if (std::regex_search(href, found, scheme)) {
         const std::string name = lower(found.str());
-        for (const char *external : {"http:", "https:", "mailto:", "javascript:", "data:"})
+        for (const char* external : {"http:", "https:", "mailto:", "javascript:", "data:"})
             if (name == external)
                 return {};
         return "a " + name + " link does not work on the published site";
@@ -553,7 +553,7 @@ std::string broken_link(const fs::path &site, const std::string &from, const std
             it = cache.emplace(target, read_text(target)).first;
         text = it->second;
     }
-    for (const std::string &page : {text, path.empty() ? rendered_dom : std::string()})
+    for (const std::string& page : {text, path.empty() ? rendered_dom : std::string()})
         if (contains(page, "id=\"" + anchor + "\"") || contains(page, "name=\"" + anchor + "\""))
             return {};
     return "the target has no id or name \"" + anchor + "\"";
@@ -561,24 +561,21 @@ std::string broken_link(const fs::path &site, const std::string &from, const std
 
 // ---- the sources ---------------------------------------------------------------------------
 
-std::string source_text(const Page &page)
+std::string source_text(const Page& page)
 {
     return page.source.empty() || !fs::exists(page.source) ? std::string() : read_text(page.source);
 }
 
-bool has_maths(const std::string &markdown)
+bool has_maths(const std::string& markdown)
 {
     return contains(markdown, "\\f$") || contains(markdown, "\\f[") || contains(markdown, "\\f{");
 }
 
-bool is_chapter_or_solution(const Page &page)
-{
-    return !page.source.empty();
-}
+bool is_chapter_or_solution(const Page& page) { return !page.source.empty(); }
 
 // Up to `shown` items, one per line, and how many more: one readable failure per page rather
 // than hundreds when something breaks everywhere.
-std::string listing(const std::vector<std::string> &items, std::size_t shown = 12)
+std::string listing(const std::vector<std::string>& items, std::size_t shown = 12)
 {
     std::string text;
     for (std::size_t i = 0; i < items.size() && i < shown; ++i)
@@ -588,18 +585,18 @@ std::string listing(const std::vector<std::string> &items, std::size_t shown = 1
     return text;
 }
 
-std::vector<std::string> strings(const json &array)
+std::vector<std::string> strings(const json& array)
 {
     std::vector<std::string> list;
-    for (const auto &item : array)
+    for (const auto& item : array)
         list.push_back(item.get<std::string>());
     return list;
 }
 
-std::string first_lines(const json &fragments)
+std::string first_lines(const json& fragments)
 {
     std::string list;
-    for (const auto &fragment : fragments)
+    for (const auto& fragment : fragments)
         list += "\n    " + fragment.value("first_line", std::string());
     return list.empty() ? " (none)" : list;
 }
@@ -609,20 +606,20 @@ std::string first_lines(const json &fragments)
 TEST_F(Site, EveryManifestChapterHasAPage)
 {
     ASSERT_FALSE(chapters_.empty()) << "course.json lists no chapters";
-    const Rendered &index = rendered("index.html");
+    const Rendered& index = rendered("index.html");
     ASSERT_TRUE(index.problem.empty()) << "index.html: " << index.problem;
     std::vector<std::string> index_links;
-    for (const auto &href : index.report.at("content_links"))
+    for (const auto& href : index.report.at("content_links"))
         index_links.push_back(href.get<std::string>().substr(0, href.get<std::string>().find('#')));
 
-    for (const auto &chapter : chapters_) {
+    for (const auto& chapter : chapters_) {
         const std::string page = "chapter" + chapter.id + ".html",
                           solution = "solution" + chapter.id + ".html";
         if (!exists(page)) {
             ADD_FAILURE() << page << " is missing from the site: chapter " << chapter.id << " (\""
                           << chapter.title << "\") needs a page with id chapter" << chapter.id
                           << " in chapters/" << chapter.folder << "/README.md";
-        } else if (const Rendered &r = rendered(page); !r.problem.empty()) {
+        } else if (const Rendered& r = rendered(page); !r.problem.empty()) {
             ADD_FAILURE() << page << ": " << r.problem;
         } else {
             const std::string heading = r.report.value("heading", ""),
@@ -635,7 +632,7 @@ TEST_F(Site, EveryManifestChapterHasAPage)
         if (!exists(solution)) {
             ADD_FAILURE() << solution << " is missing from the site: chapter " << chapter.id
                           << " needs a reference-solution page with id solution" << chapter.id;
-        } else if (const Rendered &r = rendered(solution); !r.problem.empty()) {
+        } else if (const Rendered& r = rendered(solution); !r.problem.empty()) {
             ADD_FAILURE() << solution << ": " << r.problem;
         } else {
             const std::string start =
@@ -655,12 +652,12 @@ TEST_F(Site, EveryManifestChapterHasAPage)
 
 TEST_F(Site, MathsIsTypesetByMathJax)
 {
-    for (const auto &page : pages_) {
-        const Rendered *shown = rendered_or_fail(page.name);
+    for (const auto& page : pages_) {
+        const Rendered* shown = rendered_or_fail(page.name);
         if (!shown)
             continue;
-        const Rendered &r = *shown;
-        const json &mathjax = r.report.at("mathjax");
+        const Rendered& r = *shown;
+        const json& mathjax = r.report.at("mathjax");
         EXPECT_TRUE(mathjax.value("present", false))
             << page.name << ": MathJax is not loaded on the page";
         EXPECT_TRUE(mathjax.value("finished", false))
@@ -688,14 +685,14 @@ TEST_F(Site, MathsIsTypesetByMathJax)
 TEST_F(Site, SnippetsArePresent)
 {
     static const std::regex snippet(R"(\\snippet(lineno)?\b)");
-    for (const auto &page : pages_) {
+    for (const auto& page : pages_) {
         if (!is_chapter_or_solution(page))
             continue;
-        const Rendered *shown = rendered_or_fail(page.name);
+        const Rendered* shown = rendered_or_fail(page.name);
         if (!shown)
             continue;
-        const Rendered &r = *shown;
-        const json &fragments = r.report.at("fragments");
+        const Rendered& r = *shown;
+        const json& fragments = r.report.at("fragments");
         const std::size_t wanted = count_matches(source_text(page), snippet);
         EXPECT_GE(fragments.size(), wanted)
             << page.name << ": " << page.source.string() << " has " << wanted
@@ -711,13 +708,13 @@ TEST_F(Site, SnippetsArePresent)
 TEST_F(Site, ImagesLoad)
 {
     static const std::regex image(R"(\\image(\{[^}]*\})?\s+html\b)");
-    for (const auto &page : pages_) {
-        const Rendered *shown = rendered_or_fail(page.name);
+    for (const auto& page : pages_) {
+        const Rendered* shown = rendered_or_fail(page.name);
         if (!shown)
             continue;
-        const Rendered &r = *shown;
+        const Rendered& r = *shown;
         std::size_t in_contents = 0;
-        for (const auto &img : r.report.at("images")) {
+        for (const auto& img : r.report.at("images")) {
             const std::string tag = img.value("tag", ""), src = img.value("src", "");
             in_contents += img.value("in_contents", false);
             const std::string broken = broken_link(copy(), page.name, src);
@@ -726,7 +723,7 @@ TEST_F(Site, ImagesLoad)
             if (img.at("loaded").is_boolean()) {
                 EXPECT_TRUE(img.at("loaded").get<bool>())
                     << page.name << ": <" << tag << "> " << src << " did not load";
-            } else { // an <object> whose document the browser does not expose (file:// origins)
+            } else {  // an <object> whose document the browser does not expose (file:// origins)
                 EXPECT_TRUE(img.value("width", 0.0) > 0 && img.value("height", 0.0) > 0)
                     << page.name << ": <" << tag << "> " << src << " shows nothing (its box is "
                     << img.value("width", 0.0) << " x " << img.value("height", 0.0) << ")";
@@ -742,13 +739,13 @@ TEST_F(Site, ImagesLoad)
 TEST_F(Site, NoBrokenInternalLinks)
 {
     // In the browser: the links of the checked pages, including those scripts add (the tree).
-    for (const auto &page : pages_) {
-        const Rendered *shown = rendered_or_fail(page.name);
+    for (const auto& page : pages_) {
+        const Rendered* shown = rendered_or_fail(page.name);
         if (!shown)
             continue;
-        const Rendered &r = *shown;
+        const Rendered& r = *shown;
         std::vector<std::string> broken;
-        for (const auto &href : strings(r.report.at("links")))
+        for (const auto& href : strings(r.report.at("links")))
             if (const std::string why = broken_link(copy(), page.name, href, r.dom); !why.empty())
                 broken.push_back(href + ": " + why);
         EXPECT_TRUE(broken.empty()) << page.name << " in the browser: " << broken.size()
@@ -757,7 +754,7 @@ TEST_F(Site, NoBrokenInternalLinks)
     // In the files: every href and src of every page of the site.
     static const std::regex attribute(R"re(\b(?:href|src)\s*=\s*"([^"]*)")re");
     std::size_t checked = 0;
-    for (const auto &entry : fs::recursive_directory_iterator(copy())) {
+    for (const auto& entry : fs::recursive_directory_iterator(copy())) {
         if (entry.path().extension() != ".html")
             continue;
         const std::string page = fs::relative(entry.path(), copy()).string(),
@@ -791,4 +788,4 @@ TEST_F(Site, ScreenshotOfAChapterPage)
               << png.size() / 1024 << " kB)\n";
 }
 
-} // namespace
+}  // namespace

@@ -42,8 +42,8 @@ struct Known {
 const std::vector<Known>& known()
 {
     static const std::vector<Known> table = {
-        {"identity", [](double z) { return z; }, [](double) { return 1.0; },
-         activations::identity, activations::identity_derivative},
+        {"identity", [](double z) { return z; }, [](double) { return 1.0; }, activations::identity,
+         activations::identity_derivative},
         {"sigmoid", sigmoid_of, [](double z) { return sigmoid_of(z) * (1.0 - sigmoid_of(z)); },
          activations::sigmoid, activations::sigmoid_derivative},
         {"tanh", [](double z) { return std::tanh(z); },
@@ -188,12 +188,13 @@ TEST(Activations, SigmoidStaysFiniteForHugeInputs)
         const auto s = grader::sizes(c, {{1, 6}, {1, 6}});
         Matrix Z = c.rng.matrix(s[0] + 1, s[1] + 1, -1e4, 1e4);  // at least 2 x 2
         grader::plant(c, Z, {1e4, -1e4, 710, -710, 709, -709, 746, -746, 0.0});
-        c.description = "Z " + shape_str(Z) + " with entries up to ±1e4 (±1e4, ±746, ±710, ±709, 0 among them)";
+        c.description =
+            "Z " + shape_str(Z) + " with entries up to ±1e4 (±1e4, ±746, ±710, ±709, 0 among them)";
         Matrix sz = activations::sigmoid(Z);
         if (!expect_reference(c, "sigmoid(Z)", sz))
             return;
-        expect_close(c, "sigmoid(-Z) + sigmoid(Z)", activations::sigmoid(-Z) + sz,
-                     xt::ones_like(Z), {1e-12, 0});  // σ(−z) = 1 − σ(z)
+        expect_close(c, "sigmoid(-Z) + sigmoid(Z)", activations::sigmoid(-Z) + sz, xt::ones_like(Z),
+                     {1e-12, 0});  // σ(−z) = 1 − σ(z)
     });
 }
 
@@ -206,7 +207,8 @@ TEST(Activations, SigmoidIsAccurateForNegativeInputs)
         Matrix Z = c.rng.matrix(s[0], s[1], -100, -20);
         grader::plant(c, Z, {-40, -100, -37});
         c.description = "Z " + shape_str(Z) + " in [-100, -20] (-40 among them), relative error";
-        expect_close(c, "sigmoid(Z)", activations::sigmoid(Z), grader::elementwise(Z, sigmoid_of), {0, 1e-9});
+        expect_close(c, "sigmoid(Z)", activations::sigmoid(Z), grader::elementwise(Z, sigmoid_of),
+                     {0, 1e-9});
     });
 }
 
@@ -252,7 +254,8 @@ TEST(Activations, LookupByName)
             if (act.function != k.function)
                 expect_close(c, at + ".function(Z)", act.function(Z), grader::elementwise(Z, k.g));
             if (act.derivative != k.derivative)
-                expect_close(c, at + ".derivative(Z)", act.derivative(Z), grader::elementwise(Z, k.slope));
+                expect_close(c, at + ".derivative(Z)", act.derivative(Z),
+                             grader::elementwise(Z, k.slope));
         }
     });
 }
@@ -260,7 +263,7 @@ TEST(Activations, LookupByName)
 TEST(Activations, UnknownNameIsAClearError)
 {
     // Names next to the known ones: case, spaces, prefixes and extensions, the empty name.
-    static const std::vector<std::string> bad = {"softmax", "ReLU", "Sigmoid", "relu ", " tanh",
+    static const std::vector<std::string> bad = {"softmax", "ReLU", "Sigmoid", "relu ",    " tanh",
                                                  "tanhh",   "rel",  "",        "identity2"};
     for_each_case(static_cast<int>(bad.size()), [&](Case& c) {
         const std::string& name = bad[c.index];
@@ -353,7 +356,8 @@ TEST(Network, BuiltFromSpec)
         for (std::size_t l = 0; l < spec.size(); ++l) {
             const std::string at = "layer " + std::to_string(l);
             const Layer& layer = net.layers[l];
-            expect_close(c, at + " W", layer.W, xt::zeros<double>({spec[l].inputs, spec[l].outputs}), {0, 0});
+            expect_close(c, at + " W", layer.W,
+                         xt::zeros<double>({spec[l].inputs, spec[l].outputs}), {0, 0});
             expect_close(c, at + " b", layer.b, xt::zeros<double>({spec[l].outputs}), {0, 0});
             if (layer.activation != spec[l].activation)
                 grader::fail(c, at + " has activation \"" + layer.activation +
@@ -376,15 +380,25 @@ TEST(Network, BadSpecIsAClearError)
         {"layer 0 with 0 outputs", {{3, 0, "relu"}}, {}},
         {"layer 0 with 0 inputs before a valid layer", {{0, 3, "relu"}, {3, 2, "identity"}}, {}},
         {"layer 1 with 0 outputs", {{2, 3, "tanh"}, {3, 0, "identity"}}, {}},
-        {"a size of 0 between layers 0 and 1 (the sizes agree)", {{2, 0, "relu"}, {0, 3, "identity"}}, {}},
-        {"layer 1 takes more inputs than layer 0 gives", {{5, 6, "relu"}, {7, 8, "identity"}}, {"1", "0"}},
-        {"layer 1 takes fewer inputs than layer 0 gives", {{5, 7, "relu"}, {6, 8, "identity"}}, {"1", "0"}},
-        {"layer 2 takes more inputs than layer 1 gives", {{5, 6, "relu"}, {6, 7, "tanh"}, {8, 9, "identity"}}, {"2", "1"}},
+        {"a size of 0 between layers 0 and 1 (the sizes agree)",
+         {{2, 0, "relu"}, {0, 3, "identity"}},
+         {}},
+        {"layer 1 takes more inputs than layer 0 gives",
+         {{5, 6, "relu"}, {7, 8, "identity"}},
+         {"1", "0"}},
+        {"layer 1 takes fewer inputs than layer 0 gives",
+         {{5, 7, "relu"}, {6, 8, "identity"}},
+         {"1", "0"}},
+        {"layer 2 takes more inputs than layer 1 gives",
+         {{5, 6, "relu"}, {6, 7, "tanh"}, {8, 9, "identity"}},
+         {"2", "1"}},
         {"unknown activation in layer 1", {{2, 3, "relu"}, {3, 2, "swish"}}, {"swish"}},
         {"unknown activation in layer 0", {{2, 3, "Sigmoid"}, {3, 2, "relu"}}, {"Sigmoid"}},
         {"one layer of size 1", {{1, 1, "identity"}}, {}},
         {"sizes of 1 between layers", {{3, 1, "sigmoid"}, {1, 1, "tanh"}, {1, 4, "relu"}}, {}},
-        {"every activation", {{2, 3, "identity"}, {3, 4, "sigmoid"}, {4, 5, "tanh"}, {5, 2, "relu"}}, {}},
+        {"every activation",
+         {{2, 3, "identity"}, {3, 4, "sigmoid"}, {4, 5, "tanh"}, {5, 2, "relu"}},
+         {}},
     };
     constexpr int kBad = 11;
     for_each_case(static_cast<int>(specs.size()), [&](Case& c) {
@@ -392,7 +406,8 @@ TEST(Network, BadSpecIsAClearError)
         c.description = s.what + ": " + spec_str(s.spec);
         const std::string call = "make_network(" + spec_str(s.spec) + ")";
         if (c.index < kBad)
-            expect_throws<std::invalid_argument>(c, call, [&] { make_network(s.spec); }, s.mention);
+            expect_throws<std::invalid_argument>(
+                c, call, [&] { make_network(s.spec); }, s.mention);
         else
             grader::expect_no_throw(c, call, [&] { make_network(s.spec); });
     });
@@ -415,7 +430,8 @@ TEST(Network, ForwardKeepsPreActivationsAndActivations)
         const ForwardCache cache = forward(net, X);
         const std::size_t L = net.layers.size();
         const bool z_ok = grader::expect_count(c, "cache.Z (one per layer)", cache.Z.size(), L);
-        if (!grader::expect_count(c, "cache.A (X, then one per layer)", cache.A.size(), L + 1) || !z_ok)
+        if (!grader::expect_count(c, "cache.A (X, then one per layer)", cache.A.size(), L + 1) ||
+            !z_ok)
             return;
         expect_close(c, "A[0] (X itself)", cache.A[0], X, {0, 0});
         for (std::size_t l = 0; l < L; ++l) {
@@ -433,7 +449,8 @@ TEST(Network, ForwardRejectsWrongInputWidth)
         const Network net = boundary_network(c);
         const std::size_t d = net.layers.front().W.shape(0);
         const Matrix X = grader::random_inputs(c, net, 3);
-        grader::expect_no_throw(c, "forward(net, X) with X " + shape_str(X), [&] { forward(net, X); });
+        grader::expect_no_throw(c, "forward(net, X) with X " + shape_str(X),
+                                [&] { forward(net, X); });
         for (std::size_t cols : {d + 1, d - 1}) {
             const Matrix Xb = c.rng.matrix(3, cols, -1, 1);
             expect_throws<std::invalid_argument>(c, "forward(net, X) with X " + shape_str(Xb),

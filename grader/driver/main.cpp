@@ -1,15 +1,15 @@
 // scratchnet-grade: the learner's grader. Run through ./grade at the repository root.
 #include <chrono>
 #include <ctime>
-#include <functional>
-#include <iomanip>
-#include <map>
-#include <sstream>
-#include <thread>
 #include <filesystem>
 #include <fstream>
-#include <sys/wait.h>
+#include <functional>
+#include <iomanip>
 #include <iostream>
+#include <map>
+#include <sstream>
+#include <sys/wait.h>
+#include <thread>
 
 #include <unistd.h>
 
@@ -87,9 +87,8 @@ int reset_chapter(const Manifest& manifest, const Paths& paths, const std::strin
     std::string stub;
     std::string from;
     for (const std::string rev : {"origin/HEAD", "HEAD"}) {
-        stub = run_capture("git -C '" + paths.source_dir + "' show '" + rev + ":" + rel +
-                               "' 2>/dev/null",
-                           status);
+        stub = run_capture(
+            "git -C '" + paths.source_dir + "' show '" + rev + ":" + rel + "' 2>/dev/null", status);
         if (status == 0) {
             from = rev;
             break;
@@ -238,8 +237,7 @@ std::map<std::string, std::pair<std::filesystem::file_time_type, std::uintmax_t>
     return files;
 }
 
-int watch_loop(const Manifest&, const Paths& paths, const std::function<int()>& grade,
-               int max_runs)
+int watch_loop(const Manifest&, const Paths& paths, const std::function<int()>& grade, int max_runs)
 {
     int status = 0;
     for (int run = 1;; ++run) {
@@ -267,7 +265,7 @@ int main(int argc, char** argv)
                  "  ./grade            progress table of every chapter\n"
                  "  ./grade 01         one chapter's checks, with failures and hints\n"
                  "  ./grade hint 01    the next hint for a chapter\n"
-            "  ./grade reset 01   put the stub back (your files are backed up first)",
+                 "  ./grade reset 01   put the stub back (your files are backed up first)",
                  "grade"};
     Options options;
     std::string& chapter_key = options.chapter_key;
@@ -325,11 +323,11 @@ int main(int argc, char** argv)
             paths.binary_dir = paths.source_dir + "/build-sanitize";
             options.limits.limit_address_space = false;
             if (!std::filesystem::exists(paths.binary_dir + "/build.ninja")) {
-                std::cerr << "Configuring the sanitizer build in build-sanitize/ (once)…" << std::endl;
+                std::cerr << "Configuring the sanitizer build in build-sanitize/ (once)…"
+                          << std::endl;
                 int status = 0;
-                std::string out = run_capture("cd '" + paths.source_dir +
-                                                  "' && cmake --preset sanitize 2>&1",
-                                              status);
+                std::string out = run_capture(
+                    "cd '" + paths.source_dir + "' && cmake --preset sanitize 2>&1", status);
                 if (status != 0) {
                     std::cerr << out << "grade: configuring the sanitizer build failed\n";
                     return 2;
@@ -338,8 +336,9 @@ int main(int argc, char** argv)
         }
 
         if (watch)
-            return watch_loop(manifest, paths, [&] { return grade_once(manifest, paths, options); },
-                              watch_max_runs);
+            return watch_loop(
+                manifest, paths, [&] { return grade_once(manifest, paths, options); },
+                watch_max_runs);
         return grade_once(manifest, paths, options);
 
     } catch (const std::exception& e) {

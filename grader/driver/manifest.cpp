@@ -42,8 +42,8 @@ Manifest Manifest::load(const std::string& path)
         ch.contract = c.at("contract").get<std::string>();
         ch.exercise = c.at("exercise").get<std::string>();
         for (const auto& k : c.at("checks"))
-            ch.checks.push_back({k.at("name").get<std::string>(), k.value("function", ""),
-                                 k.value("hint", "")});
+            ch.checks.push_back(
+                {k.at("name").get<std::string>(), k.value("function", ""), k.value("hint", "")});
         ch.hints = c.value("hints", std::vector<std::string>{});
         m.chapters.push_back(std::move(ch));
     }

@@ -14,8 +14,8 @@ struct CheckInfo {
 };
 
 struct Chapter {
-    std::string id;        ///< "01"
-    std::string folder;    ///< "01-forward-propagation"
+    std::string id;      ///< "01"
+    std::string folder;  ///< "01-forward-propagation"
     std::string title;
     std::string contract;  ///< header name in chapters/<folder>/
     std::string exercise;  ///< file name in exercises/<folder>/ and solutions/<folder>/

@@ -36,18 +36,12 @@ std::string status_text(const ChapterResult& r)
     const int n = static_cast<int>(r.checks.size());
     const int bad = n - r.count(CheckStatus::passed);
     switch (r.status) {
-    case ChapterStatus::passed:
-        return "passed";
-    case ChapterStatus::not_started:
-        return "not started";
-    case ChapterStatus::does_not_compile:
-        return "does not compile";
-    case ChapterStatus::crashed:
-        return "crashed";
-    case ChapterStatus::output_flood:
-        return "printed too much";
-    case ChapterStatus::not_built:
-        return "not graded";
+    case ChapterStatus::passed: return "passed";
+    case ChapterStatus::not_started: return "not started";
+    case ChapterStatus::does_not_compile: return "does not compile";
+    case ChapterStatus::crashed: return "crashed";
+    case ChapterStatus::output_flood: return "printed too much";
+    case ChapterStatus::not_built: return "not graded";
     case ChapterStatus::failing: {
         std::string s = "failing " + std::to_string(bad) + " of " + std::to_string(n) + " checks";
         if (int todo = r.count(CheckStatus::not_implemented))
@@ -253,7 +247,9 @@ std::string xml_escape(const std::string& text)
         case '<': out += "&lt;"; break;
         case '>': out += "&gt;"; break;
         case '"': out += "&quot;"; break;
-        case '\n': case '\t': case '\r': out += static_cast<char>(ch); break;
+        case '\n':
+        case '\t':
+        case '\r': out += static_cast<char>(ch); break;
         default:
             if (ch >= 0x20)  // XML 1.0 has no other control characters
                 out += static_cast<char>(ch);
@@ -303,8 +299,9 @@ std::string to_junit(const std::vector<ChapterResult>& results)
             const CheckResult* c = find_check(r, info.name);
             const CheckStatus status = c ? c->status : CheckStatus::not_run;
             const auto dot = info.name.find('.');
-            cases << "    <testcase classname=\"" << xml_escape(ch.id + "." + info.name.substr(0, dot))
-                  << "\" name=\"" << xml_escape(info.name.substr(dot + 1)) << "\"";
+            cases << "    <testcase classname=\""
+                  << xml_escape(ch.id + "." + info.name.substr(0, dot)) << "\" name=\""
+                  << xml_escape(info.name.substr(dot + 1)) << "\"";
             if (status == CheckStatus::passed) {
                 cases << "/>\n";
                 continue;

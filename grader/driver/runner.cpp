@@ -174,7 +174,8 @@ std::string sanitizer_cause(const std::string& log_path, const std::string& sour
             where = " at " + relative(m[1].str(), source_dir) + ":" + m[2].str();
         } else if (!what.empty() && where.empty() && std::regex_match(line, m, frame)) {
             std::string function = m[1].str().substr(0, m[1].str().find('('));
-            std::string at = function + " at " + relative(m[2].str(), source_dir) + ":" + m[3].str();
+            std::string at =
+                function + " at " + relative(m[2].str(), source_dir) + ":" + m[3].str();
             if (m[2].str().find("/exercises/") != std::string::npos ||
                 m[2].str().find("/fixtures/") != std::string::npos)
                 where = " in " + at;
@@ -210,7 +211,8 @@ bool build_chapter(const Paths& paths, const std::string& target, ChapterResult&
     std::istringstream names(target);
     for (std::string name; names >> name;)
         argv.push_back(name);
-    result.log_path = logs + "/" + argv[4] + (argv.size() > 5 ? "-" + argv.back() : "") + "-build.log";
+    result.log_path =
+        logs + "/" + argv[4] + (argv.size() > 5 ? "-" + argv.back() : "") + "-build.log";
     auto t0 = Clock::now();
     Child child = run_process(argv, {}, result.log_path, nullptr);
     result.build_seconds = since(t0);
@@ -226,8 +228,8 @@ bool build_chapter(const Paths& paths, const std::string& target, ChapterResult&
     for (std::size_t i = 0; i < lines.size(); ++i) {
         std::smatch m;
         if (std::regex_match(lines[i], m, error_line)) {
-            result.cause = relative(m[1].str(), paths.source_dir) + ":" + m[2].str() + ": " +
-                           m[5].str();
+            result.cause =
+                relative(m[1].str(), paths.source_dir) + ":" + m[2].str() + ": " + m[5].str();
             for (std::size_t k = i + 1; k < lines.size() && k <= i + 2; ++k)
                 result.compiler_context += lines[k] + "\n";
             return false;
@@ -277,10 +279,9 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
     Child child = run_process(argv, env, result.log_path, &limits);
     result.run_seconds = since(t0);
 
-    struct stat st{};
-    result.output_truncated =
-        stat(result.log_path.c_str(), &st) == 0 &&
-        static_cast<std::size_t>(st.st_size) >= (limits.output_mb << 20);
+    struct stat st {};
+    result.output_truncated = stat(result.log_path.c_str(), &st) == 0 &&
+                              static_cast<std::size_t>(st.st_size) >= (limits.output_mb << 20);
 
     // Read the events the child wrote.
     std::map<std::string, CheckResult> seen;
@@ -324,7 +325,8 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
     unlink(results_path.c_str());
 
     if (!complete) {
-        std::string how = limits.limit_address_space ? "" : sanitizer_cause(result.log_path, paths.source_dir);
+        std::string how =
+            limits.limit_address_space ? "" : sanitizer_cause(result.log_path, paths.source_dir);
         if (!how.empty())
             ;  // the sanitizer said what went wrong
         else if (child.timed_out)
@@ -335,10 +337,10 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
         else if (WIFEXITED(child.status))
             how = "exited with status " + std::to_string(WEXITSTATUS(child.status)) +
                   " before the grader finished (exit() or quick_exit() called from your code?)";
-        result.cause = running.empty() ? how
-                                       : "in " + running +
-                                             (running_case.empty() ? "" : ", " + running_case) +
-                                             ": " + how;
+        result.cause =
+            running.empty()
+                ? how
+                : "in " + running + (running_case.empty() ? "" : ", " + running_case) + ": " + how;
         if (!running.empty()) {
             CheckResult r;
             r.name = running;

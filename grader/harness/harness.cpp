@@ -214,8 +214,7 @@ bool expect_close(const Case& c, const std::string& what, const xt::xarray<doubl
     fail(c, what + " differs from the expected value in " + std::to_string(bad) + " of " +
                 std::to_string(actual.size()) + " entries: max abs error " + num(max_abs) +
                 ", max rel error " + num(max_rel) + "; worst at " + index_str(shape, worst) +
-                ": got " + num(actual.data()[worst]) + ", expected " +
-                num(expected.data()[worst]));
+                ": got " + num(actual.data()[worst]) + ", expected " + num(expected.data()[worst]));
     return false;
 }
 

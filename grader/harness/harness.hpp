@@ -15,9 +15,9 @@
 #include <type_traits>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json_fwd.hpp>
 #include <xtensor/xarray.hpp>
 #include <xtensor/xtensor.hpp>
-#include <nlohmann/json_fwd.hpp>
 
 #include "core.hpp"
 
@@ -162,8 +162,7 @@ bool expect_gradient(const Case& c, const std::string& what, const scratchnet::V
 
 /// Fails the case unless `actual` has exactly `expected` entries; returns whether it has.
 /// For containers whose size the contract fixes (losses per epoch, gradients per layer).
-bool expect_count(const Case& c, const std::string& what, std::size_t actual,
-                  std::size_t expected);
+bool expect_count(const Case& c, const std::string& what, std::size_t actual, std::size_t expected);
 
 /// Fails the case unless `call` returns normally: for the valid input next to an error
 /// condition's boundary, which must NOT throw. A stub's not_implemented passes through.
@@ -196,7 +195,7 @@ scratchnet::Labels json_labels(const nlohmann::json& j);  ///< [0, 2, …] → L
 
 // ---- implementation of the template ------------------------------------------------------
 
-std::string describe_current_exception();  ///< type and text of the exception being handled
+std::string describe_current_exception();       ///< type and text of the exception being handled
 std::string one_line(const std::string& text);  ///< whitespace runs, newlines too, as one space
 
 template <class Expected>

@@ -143,8 +143,8 @@ bool expect_no_throw(const Case& c, const std::string& what, const std::function
     } catch (const scratchnet::not_implemented&) {
         throw;
     } catch (...) {
-        fail(c, what + " is valid and must not throw, but it threw " +
-                    describe_current_exception());
+        fail(c,
+             what + " is valid and must not throw, but it threw " + describe_current_exception());
         return false;
     }
 }
@@ -194,8 +194,9 @@ nlohmann::json read_golden(const std::string& grader_dir, const std::string& nam
 {
     std::ifstream in(grader_dir + "/goldens/" + name);
     if (!in)
-        throw std::runtime_error("cannot read goldens/" + name +
-                                 (regenerate.empty() ? "" : " (regenerate with " + regenerate + ")"));
+        throw std::runtime_error(
+            "cannot read goldens/" + name +
+            (regenerate.empty() ? "" : " (regenerate with " + regenerate + ")"));
     return nlohmann::json::parse(in);
 }
 

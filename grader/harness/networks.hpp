@@ -40,8 +40,8 @@ inline scratchnet::Network random_network(Case& c, const NetworkShape& shape = {
                                       : c.rng.integer(shape.widths.lo, shape.widths.hi);
         const auto& names = last && !shape.last.empty() ? shape.last : shape.hidden;
         const std::string g = names[c.rng.integer(0, names.size() - 1)];
-        const double scale =
-            shape.weight_range / (shape.scale_by_fan_in ? std::sqrt(static_cast<double>(width)) : 1.0);
+        const double scale = shape.weight_range /
+                             (shape.scale_by_fan_in ? std::sqrt(static_cast<double>(width)) : 1.0);
         net.layers.push_back({c.rng.matrix(width, next, -scale, scale),
                               c.rng.vector(next, -shape.bias_range, shape.bias_range), g});
         arch += "-" + g + "-" + std::to_string(next);

@@ -93,7 +93,7 @@ class Listener : public testing::EmptyTestEventListener {
     }
     void OnTestEnd(const testing::TestInfo& info) override
     {
-        std::string status = !info.result()->Failed() ? "passed"
+        std::string status = !info.result()->Failed()                        ? "passed"
                              : (!missing_function.empty() && !other_failure) ? "not_implemented"
                                                                              : "failed";
         json event = {{"event", "result"},

@@ -5,17 +5,17 @@
 //   learner's report names that check next to FAIL;
 // - the manifest, the folders and the checks in the binaries agree.
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <regex>
+#include <iterator>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
-#include <unistd.h>
-#include <chrono>
 #include <thread>
-#include <iterator>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -45,7 +45,7 @@ ChapterResult grade(const Chapter& ch, const std::string& variant)
     r.chapter = &ch;
     Limits limits;
     limits.seconds = 60;  // generous: ctest runs tests in parallel on 2 cores
-    Paths own = paths;   // each test its own logs: ctest runs them in parallel
+    Paths own = paths;    // each test its own logs: ctest runs them in parallel
     const auto* info = testing::UnitTest::GetInstance()->current_test_info();
     std::string test = std::string(info->test_suite_name()) + "." + info->name();
     std::replace(test.begin(), test.end(), '/', '_');
@@ -62,8 +62,8 @@ std::string report(const ChapterResult& r)
 }
 
 struct Mutant {
-    std::string chapter;  // id
-    std::string name;     // file stem
+    std::string chapter;                   // id
+    std::string name;                      // file stem
     std::vector<std::string> rejected_by;  // every check it must fail, and no other
     std::string description;
 };
@@ -189,7 +189,8 @@ TEST(Chapters, NoChapterRedefinesAnEarlierFunction)
                                 ("ch" + ch.id + "_reference.dir") / "solutions" / ch.folder /
                                 (ch.exercise + ".o");
         ASSERT_TRUE(fs::exists(object)) << object;
-        FILE* p = popen(("nm -C --defined-only --extern-only '" + object.string() + "'").c_str(), "r");
+        FILE* p =
+            popen(("nm -C --defined-only --extern-only '" + object.string() + "'").c_str(), "r");
         ASSERT_NE(p, nullptr);
         std::set<std::string> names;
         char line[8192];
@@ -226,7 +227,7 @@ TEST(Manifest, OneFormatForEveryEntry)
         for (const auto& [key, value] : ch.items())
             keys.insert(key);
         EXPECT_EQ(keys, (std::set<std::string>{"id", "folder", "title", "contract", "exercise",
-                                                "checks", "hints"}))
+                                               "checks", "hints"}))
             << "chapter " << ch.value("id", "?");
         for (const auto& check : ch.at("checks")) {
             std::set<std::string> ck;
@@ -260,26 +261,29 @@ TEST_P(MutantTest, FailsExactlyTheChecksItNames)
             continue;
         failed.insert(c.name);
         if (named.count(c.name)) {
-            EXPECT_EQ(c.status, CheckStatus::failed) << c.name << " is " << to_string(c.status)
-                                                     << "\n" << text;
+            EXPECT_EQ(c.status, CheckStatus::failed)
+                << c.name << " is " << to_string(c.status) << "\n"
+                << text;
             EXPECT_FALSE(c.messages.empty()) << c.name;
             EXPECT_NE(text.find("FAIL  " + c.name), std::string::npos) << text;
         }
     }
     for (const auto& name : named)
-        EXPECT_TRUE(failed.count(name)) << "mutant " << m.name << " passes " << name
-                                        << ", which its file names\n" << text;
+        EXPECT_TRUE(failed.count(name))
+            << "mutant " << m.name << " passes " << name << ", which its file names\n"
+            << text;
     for (const auto& name : failed)
         EXPECT_TRUE(named.count(name))
-            << "mutant " << m.name << " also fails " << name
-            << ": add '// rejected-by: " << name
+            << "mutant " << m.name << " also fails " << name << ": add '// rejected-by: " << name
             << "' if that check is about this function, or make the check call only the "
                "function it grades\n"
             << text;
 }
 
 INSTANTIATE_TEST_SUITE_P(Mutants, MutantTest, testing::ValuesIn(find_mutants()),
-                         [](const auto& info) { return "ch" + info.param.chapter + "_" + info.param.name; });
+                         [](const auto& info) {
+                             return "ch" + info.param.chapter + "_" + info.param.name;
+                         });
 
 // The command itself: exit statuses and the table, as a learner runs it.
 namespace {
@@ -319,8 +323,8 @@ TEST(GradeCommand, ExitsZeroOnlyWhenEverythingPasses)
 TEST(GradeCommand, FindsChaptersByNumberOrName)
 {
     const Chapter& first = manifest().chapters.front();
-    for (const std::string& key : {first.id, std::to_string(std::stoi(first.id)), first.slug(),
-                                   first.folder}) {
+    for (const std::string& key :
+         {first.id, std::to_string(std::stoi(first.id)), first.slug(), first.folder}) {
         auto [status, out] = run_grade(key + " --variant reference");
         EXPECT_EQ(status, 0) << key << "\n" << out;
         EXPECT_NE(out.find("Chapter " + first.id), std::string::npos) << key << "\n" << out;
@@ -363,14 +367,22 @@ std::vector<Fixture> find_fixtures()
                 if (!std::regex_match(line, m, field))
                     continue;
                 const std::string key = m[1], value = m[2];
-                if (key == "fixture") f.what = value;
-                else if (key == "check") f.check = value;
-                else if (key == "expect") f.expect = value;
-                else if (key == "says") f.says = value;
-                else if (key == "timeout") f.timeout = std::stod(value);
-                else if (key == "memory") f.memory_mb = std::stoul(value);
-                else if (key == "build") f.build_fails = value == "fails";
-                else if (key == "sanitize") f.sanitize_only = value == "only";
+                if (key == "fixture")
+                    f.what = value;
+                else if (key == "check")
+                    f.check = value;
+                else if (key == "expect")
+                    f.expect = value;
+                else if (key == "says")
+                    f.says = value;
+                else if (key == "timeout")
+                    f.timeout = std::stod(value);
+                else if (key == "memory")
+                    f.memory_mb = std::stoul(value);
+                else if (key == "build")
+                    f.build_fails = value == "fails";
+                else if (key == "sanitize")
+                    f.sanitize_only = value == "only";
             }
             found.push_back(f);
         }
@@ -417,8 +429,9 @@ TEST_P(FixtureTest, IsReportedAndNeverPasses)
     run_chapter(own, chapter_binary(own, ch, "fixture-" + f.name), limits, r);
     const std::string said = everything_said(r);
     EXPECT_NE(r.status, ChapterStatus::passed) << said;
-    EXPECT_NE(said.find(f.says), std::string::npos) << "expected the report to say: " << f.says
-                                                    << "\n" << said;
+    EXPECT_NE(said.find(f.says), std::string::npos)
+        << "expected the report to say: " << f.says << "\n"
+        << said;
     bool found = false;
     for (const auto& c : r.checks)
         if (c.name == f.check) {
@@ -440,7 +453,9 @@ std::vector<Fixture> plain_fixtures()  // the sanitize-only ones are SanitizeTes
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureTest, testing::ValuesIn(plain_fixtures()),
-                         [](const auto& info) { return "ch" + info.param.chapter + "_" + info.param.name; });
+                         [](const auto& info) {
+                             return "ch" + info.param.chapter + "_" + info.param.name;
+                         });
 
 namespace {
 // A fingerprint of every file under a folder: names, sizes, contents, modes.
@@ -505,13 +520,17 @@ TEST(GradeCommand, JsonReportParses)
 TEST(GradeCommand, ResetBacksUpBeforeRestoringTheStub)
 {
     // Work on a throwaway clone: the real exercises/ is never touched by the tests.
-    const fs::path clone = fs::temp_directory_path() / ("scratchnet-reset-" + std::to_string(getpid()));
+    const fs::path clone =
+        fs::temp_directory_path() / ("scratchnet-reset-" + std::to_string(getpid()));
     fs::remove_all(clone);
-    ASSERT_EQ(std::system(("git clone -q '" + paths.source_dir + "' '" + clone.string() + "'").c_str()), 0);
+    ASSERT_EQ(
+        std::system(("git clone -q '" + paths.source_dir + "' '" + clone.string() + "'").c_str()),
+        0);
     const Chapter& ch = manifest().chapters.front();
     const fs::path file = clone / "exercises" / ch.folder / ch.exercise;
     std::ifstream stub_in(file);
-    const std::string stub((std::istreambuf_iterator<char>(stub_in)), std::istreambuf_iterator<char>());
+    const std::string stub((std::istreambuf_iterator<char>(stub_in)),
+                           std::istreambuf_iterator<char>());
     std::ofstream(file, std::ios::app) << "// the learner's work\n";
     std::ofstream(file.parent_path() / "notes.txt") << "my notes\n";
     auto read = [](const fs::path& p) {
@@ -521,13 +540,15 @@ TEST(GradeCommand, ResetBacksUpBeforeRestoringTheStub)
     const std::string work = read(file);
 
     // No terminal and no --yes: nothing happens, and it says so.
-    auto [no_status, no_out] = run_grade("reset " + ch.id + " --source-dir '" + clone.string() + "' </dev/null");
+    auto [no_status, no_out] =
+        run_grade("reset " + ch.id + " --source-dir '" + clone.string() + "' </dev/null");
     EXPECT_EQ(no_status, 1) << no_out;
     EXPECT_NE(no_out.find("Nothing done"), std::string::npos) << no_out;
     EXPECT_EQ(read(file), work);
     EXPECT_FALSE(fs::exists(clone / "exercise-backups"));
 
-    auto [status, out] = run_grade("reset " + ch.id + " --yes --source-dir '" + clone.string() + "'");
+    auto [status, out] =
+        run_grade("reset " + ch.id + " --yes --source-dir '" + clone.string() + "'");
     EXPECT_EQ(status, 0) << out;
     EXPECT_EQ(read(file), stub) << "the stub was not restored";
     EXPECT_FALSE(fs::exists(file.parent_path() / "notes.txt"));
@@ -548,9 +569,12 @@ TEST(GradeCommand, ResetBacksUpBeforeRestoringTheStub)
 
 TEST(GradeCommand, WatchGradesAgainAfterAnEdit)
 {
-    const fs::path clone = fs::temp_directory_path() / ("scratchnet-watch-" + std::to_string(getpid()));
+    const fs::path clone =
+        fs::temp_directory_path() / ("scratchnet-watch-" + std::to_string(getpid()));
     fs::remove_all(clone);
-    ASSERT_EQ(std::system(("git clone -q '" + paths.source_dir + "' '" + clone.string() + "'").c_str()), 0);
+    ASSERT_EQ(
+        std::system(("git clone -q '" + paths.source_dir + "' '" + clone.string() + "'").c_str()),
+        0);
     const fs::path log = clone / "watch.log";
     // Two gradings at most: the first at start, the second after the edit below.
     std::string cmd = paths.binary_dir + "/scratchnet-grade --watch --watch-max-runs 2 --no-build" +
@@ -561,7 +585,8 @@ TEST(GradeCommand, WatchGradesAgainAfterAnEdit)
         std::ifstream in(log);
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         int n = 0;
-        for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        for (std::size_t at = text.find(what); at != std::string::npos;
+             at = text.find(what, at + 1))
             ++n;
         return n;
     };
@@ -589,8 +614,9 @@ TEST(SanitizeTest, ReportsMemoryErrorsWithFunctionAndLine)
         if (!f.sanitize_only)
             continue;
         ++graded;
-        auto [status, out] = run_command(paths.binary_dir + "/scratchnet-grade " + f.chapter +
-                                         " --sanitize --json --variant fixture-" + f.name + " 2>&1");
+        auto [status, out] =
+            run_command(paths.binary_dir + "/scratchnet-grade " + f.chapter +
+                        " --sanitize --json --variant fixture-" + f.name + " 2>&1");
         EXPECT_EQ(status, 1) << f.name << "\n" << out;
         ASSERT_NE(out.find('{'), std::string::npos) << out;
         nlohmann::json report = nlohmann::json::parse(out.substr(out.find('{')), nullptr, false);
@@ -598,7 +624,8 @@ TEST(SanitizeTest, ReportsMemoryErrorsWithFunctionAndLine)
         const auto& ch = report.at("chapters").at(0);
         EXPECT_NE(ch.at("status"), "passed") << f.name;
         EXPECT_NE(ch.dump().find(f.says), std::string::npos)
-            << f.name << ": expected the report to say: " << f.says << "\n" << ch.dump(2);
+            << f.name << ": expected the report to say: " << f.says << "\n"
+            << ch.dump(2);
         for (const auto& c : ch.at("checks"))
             if (c.at("name") == f.check)
                 EXPECT_EQ(c.at("status"), f.expect) << f.name << "\n" << c.dump(2);
@@ -608,7 +635,8 @@ TEST(SanitizeTest, ReportsMemoryErrorsWithFunctionAndLine)
 
 TEST(Gradescope, ResultsJsonFollowsTheSpec)
 {
-    const fs::path out = fs::temp_directory_path() / ("scratchnet-gs-" + std::to_string(getpid()) + ".json");
+    const fs::path out =
+        fs::temp_directory_path() / ("scratchnet-gs-" + std::to_string(getpid()) + ".json");
     std::size_t total = 0;
     for (const auto& ch : manifest().chapters)
         total += ch.checks.size();
@@ -647,15 +675,20 @@ TEST(Gradescope, RunAutograderGradesASubmission)
     // Gradescope's layout, in a throwaway place: the course bundle in source/, the student's
     // upload in submission/, results in results/. The submission is chapter 01's reference
     // file under its exercise name, in a subfolder (students upload in any layout).
-    const fs::path root = fs::temp_directory_path() / ("scratchnet-autograder-" + std::to_string(getpid()));
+    const fs::path root =
+        fs::temp_directory_path() / ("scratchnet-autograder-" + std::to_string(getpid()));
     fs::remove_all(root);
-    ASSERT_EQ(std::system(("git clone -q '" + paths.source_dir + "' '" + (root / "source").string() + "'").c_str()), 0);
+    ASSERT_EQ(
+        std::system(("git clone -q '" + paths.source_dir + "' '" + (root / "source").string() + "'")
+                        .c_str()),
+        0);
     const Chapter& ch = manifest().chapters.front();
     fs::create_directories(root / "submission" / "my-work");
     fs::copy_file(fs::path(paths.source_dir) / "solutions" / ch.folder / ch.exercise,
                   root / "submission" / "my-work" / ch.exercise);
-    std::string env = "AUTOGRADER_SOURCE='" + (root / "source").string() + "' AUTOGRADER_SUBMISSION='" +
-                      (root / "submission").string() + "' AUTOGRADER_RESULTS='" + (root / "results").string() + "' ";
+    std::string env = "AUTOGRADER_SOURCE='" + (root / "source").string() +
+                      "' AUTOGRADER_SUBMISSION='" + (root / "submission").string() +
+                      "' AUTOGRADER_RESULTS='" + (root / "results").string() + "' ";
     std::string cmd = env + "bash '" + (root / "source/autograder/setup.sh").string() + "' > '" +
                       (root / "setup.log").string() + "' 2>&1 && " + env + "bash '" +
                       (root / "source/autograder/run_autograder").string() + "' > '" +
@@ -669,7 +702,8 @@ TEST(Gradescope, RunAutograderGradesASubmission)
     ASSERT_FALSE(r.is_discarded()) << run_log;
     int chapter_score = 0, other_score = 0;
     for (const auto& t : r.at("tests"))
-        (t.at("name").get<std::string>().rfind(ch.id + " ", 0) == 0 ? chapter_score : other_score) +=
+        (t.at("name").get<std::string>().rfind(ch.id + " ", 0) == 0 ? chapter_score
+                                                                    : other_score) +=
             t.at("score").get<int>();
     EXPECT_EQ(chapter_score, static_cast<int>(ch.checks.size())) << r.dump(2);
     EXPECT_EQ(other_score, 0) << "chapters not submitted are graded as their stubs";
@@ -679,7 +713,8 @@ TEST(Gradescope, RunAutograderGradesASubmission)
 
 TEST(JUnit, OneTestCasePerCheckFromTheSameResults)
 {
-    const fs::path out = fs::temp_directory_path() / ("scratchnet-junit-" + std::to_string(getpid()) + ".xml");
+    const fs::path out =
+        fs::temp_directory_path() / ("scratchnet-junit-" + std::to_string(getpid()) + ".xml");
     // A mutant of the first chapter: some checks pass, some fail. Every check appears once,
     // and a test case fails exactly when the JSON report of the same run says it did not pass.
     const Chapter& ch = manifest().chapters.front();
@@ -687,8 +722,8 @@ TEST(JUnit, OneTestCasePerCheckFromTheSameResults)
     for (const auto& m : find_mutants())
         if (m.chapter == ch.id && mutant.empty())
             mutant = m.name;
-    auto [status, json_out] = run_grade(ch.id + " --variant mutant-" + mutant + " --json --junit '" +
-                                        out.string() + "' 2>/dev/null");
+    auto [status, json_out] = run_grade(ch.id + " --variant mutant-" + mutant +
+                                        " --json --junit '" + out.string() + "' 2>/dev/null");
     ASSERT_EQ(status, 1) << json_out;
     nlohmann::json report = nlohmann::json::parse(json_out.substr(json_out.find('{')));
     std::map<std::string, std::string> expected;
@@ -702,17 +737,20 @@ TEST(JUnit, OneTestCasePerCheckFromTheSameResults)
     const tinyxml2::XMLElement* suite = root->FirstChildElement("testsuite");
     ASSERT_NE(suite, nullptr);
     std::size_t cases = 0, failures = 0;
-    for (const auto* tc = suite->FirstChildElement("testcase"); tc; tc = tc->NextSiblingElement("testcase")) {
+    for (const auto* tc = suite->FirstChildElement("testcase"); tc;
+         tc = tc->NextSiblingElement("testcase")) {
         std::string classname = tc->Attribute("classname");
         ASSERT_EQ(classname.rfind(ch.id + ".", 0), 0u) << classname;
         const std::string name = classname.substr(ch.id.size() + 1) + "." + tc->Attribute("name");
         ASSERT_TRUE(expected.count(name)) << name;
         const auto* failure = tc->FirstChildElement("failure");
-        EXPECT_EQ(failure != nullptr, expected[name] != "passed") << name << " is " << expected[name];
+        EXPECT_EQ(failure != nullptr, expected[name] != "passed")
+            << name << " is " << expected[name];
         if (failure) {
             ++failures;
             EXPECT_NE(std::string(failure->GetText() ? failure->GetText() : "").find("hint:"),
-                      std::string::npos) << name;
+                      std::string::npos)
+                << name;
         }
         ++cases;
     }

@@ -94,10 +94,10 @@ Network make_network(const std::vector<LayerSpec>& spec)
             throw std::invalid_argument("make_network: layer " + std::to_string(l) +
                                         " has a size of 0");
         if (l > 0 && layer.inputs != spec[l - 1].outputs)
-            throw std::invalid_argument(
-                "make_network: layer " + std::to_string(l) + " takes " +
-                std::to_string(layer.inputs) + " inputs but layer " + std::to_string(l - 1) +
-                " gives " + std::to_string(spec[l - 1].outputs) + " outputs");
+            throw std::invalid_argument("make_network: layer " + std::to_string(l) + " takes " +
+                                        std::to_string(layer.inputs) + " inputs but layer " +
+                                        std::to_string(l - 1) + " gives " +
+                                        std::to_string(spec[l - 1].outputs) + " outputs");
         activation(layer.activation);  // throws for an unknown name
         net.layers.push_back({xt::zeros<double>({layer.inputs, layer.outputs}),
                               xt::zeros<double>({layer.outputs}), layer.activation});
@@ -128,7 +128,7 @@ Network xor_network()
     // Output h1 - 2 h2 is 0, 1, 1, 0.  (The lines up to W are snippet [xor_spec].)
     Network net = make_network({{2, 2, "relu"},        // layer 0: 2 inputs, 2 units
                                 {2, 1, "identity"}});  // layer 1: 2 inputs, 1 output
-    net.layers[0].W = {{1.0, 1.0}, {1.0, 1.0}};  // [xor_spec]
+    net.layers[0].W = {{1.0, 1.0}, {1.0, 1.0}};        // [xor_spec]
     net.layers[0].b = {0.0, -1.0};
     net.layers[1].W = {{1.0}, {-2.0}};
     net.layers[1].b = {0.0};

@@ -21,10 +21,10 @@ void check_labels(const char* function, const Matrix& S, const Labels& y)
                                     std::to_string(y.size()) + " labels");
     for (std::size_t n = 0; n < y.size(); ++n)
         if (y[n] >= S.shape(1))
-            throw std::invalid_argument(std::string(function) + ": label " +
-                                        std::to_string(y[n]) + " at position " +
-                                        std::to_string(n) + " is out of range for " +
-                                        std::to_string(S.shape(1)) + " classes");
+            throw std::invalid_argument(std::string(function) + ": label " + std::to_string(y[n]) +
+                                        " at position " + std::to_string(n) +
+                                        " is out of range for " + std::to_string(S.shape(1)) +
+                                        " classes");
 }
 
 }  // namespace
@@ -49,10 +49,9 @@ Matrix one_hot(const Labels& y, std::size_t classes)
     Matrix Y = xt::zeros<double>({y.size(), classes});
     for (std::size_t n = 0; n < y.size(); ++n) {
         if (y[n] >= classes)
-            throw std::invalid_argument("one_hot: label " + std::to_string(y[n]) +
-                                        " at position " + std::to_string(n) +
-                                        " is out of range for " + std::to_string(classes) +
-                                        " classes");
+            throw std::invalid_argument("one_hot: label " + std::to_string(y[n]) + " at position " +
+                                        std::to_string(n) + " is out of range for " +
+                                        std::to_string(classes) + " classes");
         Y(n, y[n]) = 1.0;
     }
     return Y;

@@ -12,7 +12,8 @@ Matrix dense_forward(const Matrix& X, const Matrix& W, const Vector& b)
                                     " columns but W has " + std::to_string(W.shape(0)) + " rows");
     if (b.size() != W.shape(1))
         throw std::invalid_argument("dense_forward: b has " + std::to_string(b.size()) +
-                                    " entries but W has " + std::to_string(W.shape(1)) + " columns");
+                                    " entries but W has " + std::to_string(W.shape(1)) +
+                                    " columns");
     return dot(X, W) + b;
 }
 }  // namespace scratchnet

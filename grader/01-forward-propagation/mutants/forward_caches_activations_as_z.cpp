@@ -9,7 +9,8 @@ ForwardCache forward(const Network& net, const Matrix& X)
     ForwardCache cache;
     cache.A.push_back(X);
     for (const Layer& layer : net.layers) {
-        Matrix A = activation(layer.activation).function(dense_forward(cache.A.back(), layer.W, layer.b));
+        Matrix A =
+            activation(layer.activation).function(dense_forward(cache.A.back(), layer.W, layer.b));
         cache.Z.push_back(A);
         cache.A.push_back(A);
     }

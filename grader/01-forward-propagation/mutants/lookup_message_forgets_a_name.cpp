@@ -16,7 +16,8 @@ const Activation& activation(const std::string& name)
     };
     auto found = table.find(name);
     if (found == table.end())
-        throw std::invalid_argument("unknown activation \"" + name + "\"; try relu, sigmoid or tanh");
+        throw std::invalid_argument("unknown activation \"" + name +
+                                    "\"; try relu, sigmoid or tanh");
     return found->second;
 }
 }  // namespace scratchnet

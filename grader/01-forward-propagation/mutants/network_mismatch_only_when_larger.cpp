@@ -11,7 +11,8 @@ Network make_network(const std::vector<LayerSpec>& spec)
     Network net;
     for (std::size_t l = 0; l < spec.size(); ++l) {
         if (spec[l].inputs == 0 || spec[l].outputs == 0)
-            throw std::invalid_argument("make_network: layer " + std::to_string(l) + " has a size of 0");
+            throw std::invalid_argument("make_network: layer " + std::to_string(l) +
+                                        " has a size of 0");
         if (l > 0 && spec[l].inputs > spec[l - 1].outputs)
             throw std::invalid_argument("make_network: layer " + std::to_string(l) +
                                         " takes more inputs than layer " + std::to_string(l - 1) +

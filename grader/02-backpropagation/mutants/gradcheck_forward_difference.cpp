@@ -14,7 +14,8 @@ GradCheck gradient_check(const std::function<double(const Matrix&)>& f, const Ma
                          const Matrix& analytic, double h)
 {
     if (analytic.shape() != x.shape())
-        throw std::invalid_argument("gradient_check: x " + shape_str(x) + ", analytic " + shape_str(analytic));
+        throw std::invalid_argument("gradient_check: x " + shape_str(x) + ", analytic " +
+                                    shape_str(analytic));
     GradCheck worst;
     Matrix probe = x;
     const double base = f(x);

@@ -15,7 +15,8 @@ double cross_entropy(const Matrix& S, const Labels& y)
     for (std::size_t n = 0; n < y.size(); ++n)
         if (y[n] >= S.shape(1))
             throw std::invalid_argument("cross_entropy: label " + std::to_string(y[n]) +
-                                        " out of range for " + std::to_string(S.shape(1)) + " classes");
+                                        " out of range for " + std::to_string(S.shape(1)) +
+                                        " classes");
     double total = 0.0;
     for (std::size_t n = 0; n < y.size(); ++n) {
         Vector row = xt::view(S, n, xt::all());
