@@ -1,4 +1,6 @@
 // Precompiled once and shared by every target: parsing xtensor dominates compile time.
+// xtensor-blas is left out: only core.cpp (scratchnet::dot) instantiates it, and it would make
+// the header larger for every exercise.
 #pragma once
 #include <array>
 #include <cmath>
@@ -9,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include <xtensor-blas/xlinalg.hpp>
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xio.hpp>
 #include <xtensor/xmath.hpp>
