@@ -126,8 +126,8 @@ Labels predict(const Network& net, const Matrix& X);
 // [gradient_check]
 /// The result of a numerical gradient check: the worst relative error and where it occurred.
 struct GradCheck {
-    double max_relative_error =
-        0.0;  ///< \f$ \max_{ij} |a_{ij} - n_{ij}| / \max(|a_{ij}|, |n_{ij}|) \f$ (0 where both are 0)
+    /// \f$ \max_{ij} |a_{ij} - n_{ij}| / \max(|a_{ij}|, |n_{ij}|) \f$ (0 where both are 0)
+    double max_relative_error = 0.0;
     std::size_t row = 0;    ///< row of the worst entry
     std::size_t col = 0;    ///< column of the worst entry
     double analytic = 0.0;  ///< the analytic gradient at the worst entry
