@@ -5,7 +5,8 @@
 #
 #   grade     what ./grade needs: compiler, build tools, xtensor, GoogleTest, CLI11, JSON
 #   sanitize  ./grade --sanitize also needs clang's sanitizer runtime (left out by
-#             --no-install-recommends, so it is asked for by name)
+#             --no-install-recommends, so it is asked for by name) and llvm-symbolizer, with
+#             which AddressSanitizer names the function and file:line of a bad access
 #   test      ./test: all of the above, plus the docs, the browser test, the self-test's XML
 #             parser and the editor checks (clangd, clang-format)
 #   list TIER prints a tier's packages, one per line (the learner-path test reads them)
@@ -14,7 +15,7 @@ set -euo pipefail
 grade_packages=(clang g++ cmake ninja-build lld binutils git
   libxtensor-dev libxtensor-blas-dev xtl-dev libxsimd-dev libopenblas-dev liblapack-dev
   libgtest-dev libcli11-dev nlohmann-json3-dev)
-sanitize_packages=(libclang-rt-dev)
+sanitize_packages=(libclang-rt-dev llvm)
 test_only_packages=(doxygen doxygen-awesome-css libjs-mathjax gnuplot-nox chromium fonts-dejavu-core
   libtinyxml2-dev clangd clang-format)
 
