@@ -9,7 +9,7 @@
 #             which AddressSanitizer names the function and file:line of a bad access
 #   test      ./test: all of the above, plus the docs, the browser test, the self-test's XML
 #             parser and the editor checks (clangd, clang-format)
-#   list TIER prints a tier's packages, one per line (the learner-path test reads them)
+#   list TIER prints a tier's packages, one per line
 set -euo pipefail
 
 grade_packages=(clang g++ cmake ninja-build lld binutils git
@@ -33,7 +33,11 @@ if [ "${1:-}" = list ]; then
   tier_packages "${2:-}" | tr ' ' '\n'
   exit 0
 fi
-read -r -a wanted <<<"$(tier_packages "${1:-}")"
+case "${1:-}" in
+  grade | sanitize | test) ;;
+  *) tier_packages "${1:-}" ;;  # prints the usage and exits 2
+esac
+read -r -a wanted <<<"$(tier_packages "$1")"
 
 # A stamp newer than dpkg's database (and than this script) says the check passed since the
 # last install or removal: the edit→verdict loop then skips dpkg-query.

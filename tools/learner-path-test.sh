@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tools/learner-path-test.sh — proves the learner's path: `./grade` with only the grade packages.
 #
-# Copies the course (tracked files as they are in the work tree; exercises/ as shipped in HEAD)
+# Copies the course (the work tree's files that git tracks or would track; exercises/ as shipped)
 # into a throwaway folder, configures it through the preset with every test-only package hidden
 # from CMake (CMAKE_DISABLE_FIND_PACKAGE_<Name> for each scratchnet_find_dev() in the CMake files,
 # so a new test-only package is hidden without editing this script), runs ./grade there as a
@@ -14,9 +14,12 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/scratchnet-learner-path.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 fail() { echo "learner path: FAIL: $*" >&2; exit 1; }
 
-rev=$(git -C "$src" stash create 2>/dev/null || true)  # the work tree's tracked files, uncommitted edits too
-git -C "$src" archive "${rev:-HEAD}" | tar -x -C "$work"
-git -C "$src" archive HEAD exercises | tar -x -C "$work"  # the stubs as shipped
+# The work tree as it is: tracked files with their uncommitted edits, and new files git does not
+# ignore (a chapter being written); then exercises/ as shipped in HEAD.
+(cd "$src" && git ls-files -z --cached --others --exclude-standard |
+  tar --null --ignore-failed-read -T - -cf - 2>/dev/null) | tar -x -C "$work"
+rm -rf "$work/exercises"
+git -C "$src" archive HEAD exercises | tar -x -C "$work"
 
 hidden=$(grep -rhoE 'scratchnet_find_dev\([A-Za-z0-9_]+' "$work" --include=CMakeLists.txt --include='*.cmake' |
          sed 's/.*(//' | sort -u)
@@ -33,7 +36,9 @@ if ! cmake --preset default -DSCRATCHNET_DEV_PARTS=AUTO "${flags[@]}" >build/con
 fi
 grep -q "Not configured (test-only packages missing" build/configure.log ||
   fail "configure did not say which test-only parts it left out"
-grep -q "LINKER__selftest_" build/build.ninja && fail "the self-test was configured without its packages"
+grep -q "^build grader/selftest/selftest:" build/build.ninja && fail "the self-test was configured without its packages"
+[ -s build/build.ninja ] && grep -q "^build scratchnet-grade:" build/build.ninja ||
+  fail "no scratchnet-grade in build.ninja: the check above would prove nothing"
 
 set +e
 out=$(CI=true ./grade </dev/null 2>&1)

@@ -36,7 +36,12 @@ double Rng::normal(double mean, double stddev)
 
 std::size_t Rng::integer(std::size_t lo, std::size_t hi)
 {
-    return lo + static_cast<std::size_t>(engine_() % (hi - lo + 1));
+    if (hi < lo)
+        throw std::invalid_argument("Rng::integer: the range [" + std::to_string(lo) + ", " +
+                                    std::to_string(hi) + "] is empty (hi < lo)");
+    const std::uint64_t x = engine_();
+    const std::uint64_t span = static_cast<std::uint64_t>(hi - lo) + 1;  // 0: the full range
+    return lo + static_cast<std::size_t>(span == 0 ? x : x % span);
 }
 
 Matrix Rng::uniform(std::size_t rows, std::size_t cols, double lo, double hi)

@@ -82,7 +82,8 @@ public:
     double uniform(double lo = 0.0, double hi = 1.0);
     /// A normal (Gaussian) number with the given mean and standard deviation.
     double normal(double mean = 0.0, double stddev = 1.0);
-    /// An integer in `[lo, hi]` (both ends included).
+    /// An integer in `[lo, hi]` (both ends included). Throws `std::invalid_argument` when
+    /// `hi < lo`.
     std::size_t integer(std::size_t lo, std::size_t hi);
     /// A `(rows, cols)` matrix of uniform numbers in `[lo, hi)`, row-major.
     Matrix uniform(std::size_t rows, std::size_t cols, double lo, double hi);

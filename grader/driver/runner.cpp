@@ -258,10 +258,13 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
     std::string token = random_token();
     std::vector<std::string> env = {
         "OPENBLAS_NUM_THREADS=1",
-        // Freed memory is filled with 0xff bytes (NaN as doubles), so code that reads a matrix
-        // after it was freed fails its check in a plain ./grade instead of passing by luck.
-        // glibc's per-thread cache skips the fill, hence tcache_count=0.
-        "MALLOC_PERTURB_=255",
+        // glibc fills new blocks with 0xfe bytes (about -3e303 as a double) and freed ones with
+        // 0x01 (about 8e-304): a matrix read before it is written (`Matrix Z(shape); Z += …`)
+        // or after it was freed gives values far from the expected ones in a plain ./grade,
+        // every time, instead of passing by luck with leftovers or fresh zero pages. (No byte
+        // makes both NaN: the new-block fill is the freed one XOR 0xff.) glibc's per-thread
+        // cache skips the fill, hence tcache_count=0.
+        "MALLOC_PERTURB_=1",
         "GLIBC_TUNABLES=glibc.malloc.tcache_count=0",
         "ASAN_OPTIONS=detect_leaks=0:halt_on_error=1:abort_on_error=0",
         "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1",
