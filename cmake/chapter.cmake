@@ -10,6 +10,9 @@
 # Every binary also links the reference of all earlier chapters: a stuck chapter never blocks
 # a later one.
 set(SCRATCHNET_EARLIER_REFERENCES "")
+set(SCRATCHNET_WEAK_REFERENCES "")  # every chapter's reference with weak symbols (drills link these)
+set(SCRATCHNET_ALL_CHECKS "")        # every chapter's compiled checks
+set(SCRATCHNET_RECORDS "")           # every chapter's reference.cbor
 
 function(scratchnet_chapter id folder exercise)
   set(contract_dir "${CMAKE_SOURCE_DIR}/chapters/${folder}")
@@ -52,6 +55,7 @@ function(scratchnet_chapter id folder exercise)
     DEPENDS grade-${id}-reference
     COMMENT "Recording chapter ${id}'s reference values"
     VERBATIM)
+  add_custom_target(record-${id} DEPENDS "${out}/reference.cbor")
   add_custom_target(grade-${id} ALL DEPENDS "${out}/reference.cbor" grade-${id}-exercise)
 
   # Mutants: known-wrong one-function files over a weakened reference.
@@ -85,6 +89,9 @@ function(scratchnet_chapter id folder exercise)
     set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${out}")
   endforeach()
 
+  set(SCRATCHNET_WEAK_REFERENCES ${SCRATCHNET_WEAK_REFERENCES} "${out}/reference_weak.o" PARENT_SCOPE)
+  set(SCRATCHNET_ALL_CHECKS ${SCRATCHNET_ALL_CHECKS} $<TARGET_OBJECTS:ch${id}_checks> PARENT_SCOPE)
+  set(SCRATCHNET_RECORDS ${SCRATCHNET_RECORDS} "${out}/reference.cbor" PARENT_SCOPE)
   set(SCRATCHNET_EARLIER_REFERENCES ${SCRATCHNET_EARLIER_REFERENCES} $<TARGET_OBJECTS:ch${id}_reference> PARENT_SCOPE)
   set(SCRATCHNET_EARLIER_CONTRACTS ${SCRATCHNET_EARLIER_CONTRACTS} ch${id}_contract PARENT_SCOPE)
 endfunction()

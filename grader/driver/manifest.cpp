@@ -1,5 +1,6 @@
 #include "manifest.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <stdexcept>
 
@@ -47,7 +48,51 @@ Manifest Manifest::load(const std::string& path)
         ch.hints = c.value("hints", std::vector<std::string>{});
         m.chapters.push_back(std::move(ch));
     }
+    for (const auto& d : j.value("drills", nlohmann::json::array())) {
+        Drill drill;
+        drill.name = d.at("name").get<std::string>();
+        drill.title = d.at("title").get<std::string>();
+        drill.functions = d.at("functions").get<std::vector<std::string>>();
+        drill.par_seconds = d.at("par_seconds").get<int>();
+        drill.interview = d.value("interview", "");
+        for (const auto& name : d.at("checks")) {
+            const CheckInfo* info = nullptr;
+            for (const auto& ch : m.chapters)
+                if ((info = ch.check(name.get<std::string>()))) {
+                    if (std::find(drill.chapters.begin(), drill.chapters.end(), ch.id) ==
+                        drill.chapters.end())
+                        drill.chapters.push_back(ch.id);
+                    break;
+                }
+            if (!info)
+                throw std::runtime_error("course.json: drill " + drill.name + " names the check " +
+                                         name.get<std::string>() + ", which no chapter has");
+            drill.checks.push_back(*info);
+        }
+        for (const auto& k : d.value("own_checks", nlohmann::json::array())) {
+            drill.checks.push_back(
+                {k.at("name").get<std::string>(), k.value("function", ""), k.value("hint", "")});
+            drill.own.push_back(drill.checks.back().name);
+        }
+        m.drills.push_back(std::move(drill));
+    }
     return m;
+}
+
+std::string Drill::filter() const
+{
+    std::string f;
+    for (const auto& c : checks)
+        f += (f.empty() ? "" : ":") + c.name;
+    return f;
+}
+
+const Drill* Manifest::drill(const std::string& name) const
+{
+    for (const auto& d : drills)
+        if (d.name == name)
+            return &d;
+    return nullptr;
 }
 
 const Chapter* Manifest::find(const std::string& key) const

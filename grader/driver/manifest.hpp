@@ -21,18 +21,39 @@ struct Chapter {
     std::string exercise;  ///< file name in exercises/<folder>/ and solutions/<folder>/
     std::vector<CheckInfo> checks;
     std::vector<std::string> hints;
+    /// The reference records the checks compare with, ':'-separated; empty means the chapter's
+    /// own (build/grader/<folder>/reference.cbor). A drill uses those of every chapter.
+    std::string expected_records;
 
     std::string slug() const;  ///< "forward-propagation"
     const CheckInfo* check(const std::string& name) const;
 };
 
+/// A timed drill (`./grade drill`): functions written from a blank file, graded by the checks
+/// of the chapters they come from and, where the drill is a whole program, by its own.
+struct Drill {
+    std::string name;   ///< "softmax-cross-entropy"; files in drills/<name>/
+    std::string title;  ///< one line: what the candidate writes
+    std::vector<std::string> functions;
+    std::vector<CheckInfo> checks;      ///< every hidden check it runs, with its hint
+    std::vector<std::string> own;       ///< the names of the drill's own checks among them
+    std::vector<std::string> chapters;  ///< ids of the chapters its other checks come from
+    int par_seconds = 0;
+    std::string interview;  ///< what an interviewer asks next
+
+    /// Its hidden checks as a GoogleTest filter ("A.B:C.D").
+    std::string filter() const;
+};
+
 struct Manifest {
     std::string title;
     std::vector<Chapter> chapters;
+    std::vector<Drill> drills;
 
     static Manifest load(const std::string& path);  ///< throws std::runtime_error
     /// Finds a chapter by "01", "1", "forward-propagation" or "01-forward-propagation".
     const Chapter* find(const std::string& key) const;
+    const Drill* drill(const std::string& name) const;
 };
 
 }  // namespace grader

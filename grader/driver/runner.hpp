@@ -66,7 +66,7 @@ struct Paths {
 bool build_chapter(const Paths& paths, const std::string& target, ChapterResult& result);
 
 /// Runs `binary` (a chapter's grading executable) and fills in the check results; with
-/// `only`, just that one check.
+/// `only` (check names separated by ':'), just those checks.
 void run_chapter(const Paths& paths, const std::string& binary, const Limits& limits,
                  ChapterResult& result, const std::string& only = "");
 

@@ -57,13 +57,17 @@ struct Case {
 /// case stopped by a stub's not_implemented counts towards "not started".
 void for_each_case(int count, const std::function<void(Case&)>& body);
 
-/// The chapter's hidden seed; each chapter's checks file sets it once.
-void set_chapter_seed(std::uint64_t seed);
+/// The hidden seed of the checks defined in `file`; each chapter's checks file sets its own.
+/// Kept per file because a drill's binary holds the checks of several chapters.
+void set_chapter_seed(std::uint64_t seed, const std::string& file);
 
 /// Sets the chapter's hidden seed when the checks file is loaded:
 /// `const grader::ChapterSeed seed{0x…};` at namespace scope in checks.cpp.
 struct ChapterSeed {
-    explicit ChapterSeed(std::uint64_t seed) { set_chapter_seed(seed); }
+    explicit ChapterSeed(std::uint64_t seed, const char* file = __builtin_FILE())
+    {
+        set_chapter_seed(seed, file);
+    }
 };
 
 /// Tolerance for comparisons: |actual − expected| ≤ atol + rtol·|expected| element-wise.
