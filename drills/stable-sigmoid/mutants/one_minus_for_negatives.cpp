@@ -11,7 +11,7 @@ namespace scratchnet::activations {
 Matrix sigmoid(const Matrix& Z)
 {
     Matrix e = xt::exp(-xt::abs(Z));
-    return xt::where(Z >= 0.0, 1.0 / (1.0 + e), 1.0 - 1.0 / (1.0 + 1.0 / e));
+    return xt::where(Z >= 0.0, 1.0 / (1.0 + e), 1.0 - 1.0 / (1.0 + e));
 }
 
 Matrix sigmoid_derivative(const Matrix& Z)
