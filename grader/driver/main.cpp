@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "drill_command.hpp"
 #include "manifest.hpp"
 #include "report.hpp"
 #include "runner.hpp"
@@ -265,7 +266,8 @@ int main(int argc, char** argv)
                  "  ./grade            progress table of every chapter\n"
                  "  ./grade 01         one chapter's checks, with failures and hints\n"
                  "  ./grade hint 01    the next hint for a chapter\n"
-                 "  ./grade reset 01   put the stub back (your files are backed up first)",
+                 "  ./grade reset 01   put the stub back (your files are backed up first)\n"
+                 "  ./grade drill      timed interview drills (start, check, hint, history, next)",
                  "grade"};
     Options options;
     std::string& chapter_key = options.chapter_key;
@@ -311,6 +313,27 @@ int main(int argc, char** argv)
     bool yes = false;
     reset->add_option("chapter", reset_key, "the chapter")->required();
     reset->add_flag("--yes,-y", yes, "do not ask for confirmation");
+    // ./grade drill …: timed interview drills (grader/driver/drill_command.cpp).
+    auto* drill = app.add_subcommand(
+        "drill", "timed interview drills from a blank file: ./grade drill lists them");
+    drill::Options drill_options;
+    auto* drill_list = drill->add_subcommand("list", "the catalogue (with --json: for scripts)");
+    auto* drill_start = drill->add_subcommand(
+        "start", "write the drill's blank file to practice/, print the task, start the clock");
+    drill_start->add_option("name", drill_options.name, "the drill")->required();
+    drill_start->add_flag("--yes,-y", drill_options.yes,
+                          "replace unfinished work without asking (it is backed up first)");
+    auto* drill_check = drill->add_subcommand(
+        "check", "build the drill and run its hidden checks; the first pass stops the clock");
+    drill_check->add_option("name", drill_options.name, "the drill (default: the one in progress)");
+    auto* drill_hint = drill->add_subcommand("hint", "the next hint (the record counts them)");
+    drill_hint->add_option("name", drill_options.name, "the drill (default: the one in progress)");
+    auto* drill_history =
+        drill->add_subcommand("history", "every attempt: date, time to pass, checks runs, hints");
+    drill_history->add_option("name", drill_options.name, "only this drill");
+    auto* drill_next = drill->add_subcommand(
+        "next", "what to practise now: never tried, then furthest over par, then oldest");
+    (void)drill_list;
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -319,6 +342,21 @@ int main(int argc, char** argv)
             return show_hint(manifest, paths, hint_key);
         if (*reset)
             return reset_chapter(manifest, paths, reset_key, yes);
+        if (*drill) {
+            drill_options.action = *drill_start     ? "start"
+                                   : *drill_check   ? "check"
+                                   : *drill_hint    ? "hint"
+                                   : *drill_history ? "history"
+                                   : *drill_next    ? "next"
+                                                    : "list";
+            drill_options.json = json;
+            drill_options.watch = watch;
+            drill_options.watch_max_runs = watch_max_runs;
+            drill_options.no_build = no_build;
+            drill_options.variant = variant == "exercise" ? "" : variant;
+            drill_options.limits = limits;
+            return drill::run(manifest, paths, drill_options);
+        }
         if (options.sanitize) {
             paths.binary_dir = paths.source_dir + "/build-sanitize";
             options.limits.limit_address_space = false;

@@ -24,6 +24,9 @@ struct Chapter {
     /// The reference records the checks compare with, ':'-separated; empty means the chapter's
     /// own (build/grader/<folder>/reference.cbor). A drill uses those of every chapter.
     std::string expected_records;
+    /// Set for a drill graded like a chapter: the report names the practice file and leaves
+    /// the hints to `./grade drill hint`, which counts them.
+    bool is_drill = false;
 
     std::string slug() const;  ///< "forward-propagation"
     const CheckInfo* check(const std::string& name) const;

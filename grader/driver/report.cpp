@@ -5,8 +5,6 @@
 
 namespace grader {
 
-namespace {
-
 std::string paint(const Style& s, const char* code, const std::string& text)
 {
     return s.color ? std::string("\033[") + code + "m" + text + "\033[0m" : text;
@@ -20,6 +18,8 @@ std::string pad(const std::string& s, std::size_t width)
         chars += (c & 0xC0) != 0x80;
     return chars >= width ? s + " " : s + std::string(width - chars, ' ');
 }
+
+namespace {
 
 std::string first_unfinished_function(const ChapterResult& r)
 {
@@ -86,8 +86,13 @@ void print_table(std::ostream& out, const Manifest& m, const std::vector<Chapter
 void print_chapter(std::ostream& out, const ChapterResult& r, const Style& style)
 {
     const Chapter& ch = *r.chapter;
-    out << "Chapter " << ch.id << " — " << ch.title << ": " << status_text(r) << "\n";
-    out << "Your file: exercises/" << ch.folder << "/" << ch.exercise << "\n\n";
+    if (ch.is_drill) {
+        out << "Drill " << ch.id << " — " << ch.title << ": " << status_text(r) << "\n";
+        out << "Your file: " << ch.exercise << "\n\n";
+    } else {
+        out << "Chapter " << ch.id << " — " << ch.title << ": " << status_text(r) << "\n";
+        out << "Your file: exercises/" << ch.folder << "/" << ch.exercise << "\n\n";
+    }
     if (r.status == ChapterStatus::does_not_compile) {
         out << paint(style, "31", "  does not compile: ") << r.cause << "\n";
         std::istringstream context(r.compiler_context);
@@ -124,7 +129,7 @@ void print_chapter(std::ostream& out, const ChapterResult& r, const Style& style
             }
             if (c.messages.size() > shown)
                 out << "        … and " << c.messages.size() - shown << " more\n";
-            if (info && !info->hint.empty())
+            if (info && !info->hint.empty() && !ch.is_drill)
                 out << "        " << paint(style, "36", "hint: ") << info->hint << "\n";
             break;
         }

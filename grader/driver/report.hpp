@@ -14,6 +14,11 @@ struct Style {
     bool color = false;
 };
 
+/// `text` in an ANSI colour (e.g. "31", red) when the style has colour.
+std::string paint(const Style& s, const char* code, const std::string& text);
+/// `s` padded with spaces to `width` characters (UTF-8 aware); at least one space follows.
+std::string pad(const std::string& s, std::size_t width);
+
 /// One line of status text for a chapter: "passed", "failing 3 of 18 checks", …
 std::string status_text(const ChapterResult& r);
 
