@@ -206,6 +206,27 @@ std::int64_t History::last_tried(const std::string& drill) const
     return last;
 }
 
+Chapter as_chapter(const Manifest& m, const Paths& paths, const Drill& d)
+{
+    Chapter ch;
+    ch.id = d.name;
+    ch.folder = "drills/" + d.name;
+    ch.title = d.title;
+    ch.exercise = "practice/" + d.name + ".cpp";
+    ch.checks = d.checks;
+    ch.is_drill = true;
+    for (const auto& c : m.chapters)  // every chapter's record: the binary holds every check
+        ch.expected_records += (ch.expected_records.empty() ? "" : ":") + paths.binary_dir +
+                               "/grader/" + c.folder + "/reference.cbor";
+    return ch;
+}
+
+std::string drill_binary(const Paths& paths, const Drill& d, const std::string& variant)
+{
+    return paths.binary_dir + "/drills/" + d.name + "/drill-" + d.name +
+           (variant.empty() ? "" : "-" + variant);
+}
+
 const Drill* next_drill(const Manifest& m, const History& h, std::string& why)
 {
     for (const auto& d : m.drills)

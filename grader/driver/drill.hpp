@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "manifest.hpp"
+#include "runner.hpp"
 
 namespace grader::drill {
 
@@ -70,6 +71,13 @@ std::string clock(std::int64_t seconds);
 
 std::string iso_time(std::int64_t unix_time);  ///< "2026-11-25T23:40:02Z"
 std::int64_t parse_iso_time(const std::string& text);
+
+/// The drill as a chapter the runner and the report understand (its checks, every chapter's
+/// reference record, the practice file as the learner's file).
+Chapter as_chapter(const Manifest& m, const Paths& paths, const Drill& d);
+
+/// build/drills/<name>/drill-<name>, or drill-<name>-<variant> (reference, blank, mutant-X).
+std::string drill_binary(const Paths& paths, const Drill& d, const std::string& variant = "");
 
 /// What to practise next: never tried (catalogue order), then furthest over par (tried but
 /// never passed counts as furthest), then the one tried longest ago. Sets `why`.

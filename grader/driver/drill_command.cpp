@@ -66,22 +66,6 @@ const Drill* find_drill(const Manifest& m, const std::string& name)
     return nullptr;
 }
 
-// The drill as a "chapter" the runner and the report understand.
-Chapter as_chapter(const Manifest& m, const Paths& paths, const Drill& d)
-{
-    Chapter ch;
-    ch.id = d.name;
-    ch.folder = "drills/" + d.name;
-    ch.title = d.title;
-    ch.exercise = "practice/" + d.name + ".cpp";
-    ch.checks = d.checks;
-    ch.is_drill = true;
-    for (const auto& c : m.chapters)  // every chapter's record: the binary holds every check
-        ch.expected_records += (ch.expected_records.empty() ? "" : ":") + paths.binary_dir +
-                               "/grader/" + c.folder + "/reference.cbor";
-    return ch;
-}
-
 std::vector<std::string> hints_of(const Drill& d)
 {
     std::vector<std::string> hints;
@@ -245,8 +229,7 @@ Checked check_once(const Manifest& m, const Paths& paths, History& h, const Dril
         built = build_chapter(paths, target, r);
     }
     if (built)
-        run_chapter(paths, paths.binary_dir + "/drills/" + d.name + "/" + target, o.limits, r,
-                    d.filter());
+        run_chapter(paths, drill_binary(paths, d, o.variant), o.limits, r, d.filter());
     Style style{isatty(1) != 0 && std::getenv("NO_COLOR") == nullptr};
     print_chapter(std::cout, r, style);
     result.passed = r.status == ChapterStatus::passed;

@@ -25,40 +25,22 @@
 #include "manifest.hpp"
 #include "report.hpp"
 #include "runner.hpp"
+#include "common.hpp"
 
 namespace fs = std::filesystem;
 using namespace grader;
 
 namespace {
 
-const Paths paths{SCRATCHNET_SOURCE_DIR, SCRATCHNET_BINARY_DIR};
+using selftest::manifest;
+using selftest::paths;
+using selftest::report;
+using selftest::run_command;
+using selftest::fingerprint;
 
-const Manifest& manifest()
+grader::ChapterResult grade(const Chapter& ch, const std::string& variant)
 {
-    static const Manifest m = Manifest::load(paths.source_dir + "/course.json");
-    return m;
-}
-
-ChapterResult grade(const Chapter& ch, const std::string& variant)
-{
-    ChapterResult r;
-    r.chapter = &ch;
-    Limits limits;
-    limits.seconds = 60;  // generous: ctest runs tests in parallel on 2 cores
-    Paths own = paths;    // each test its own logs: ctest runs them in parallel
-    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    std::string test = std::string(info->test_suite_name()) + "." + info->name();
-    std::replace(test.begin(), test.end(), '/', '_');
-    own.logs_dir = paths.binary_dir + "/selftest-logs/" + test;
-    run_chapter(own, chapter_binary(own, ch, variant), limits, r);
-    return r;
-}
-
-std::string report(const ChapterResult& r)
-{
-    std::ostringstream out;
-    print_chapter(out, r, Style{});
-    return out.str();
+    return selftest::grade_binary(ch, chapter_binary(paths, ch, variant));
 }
 
 struct Mutant {
@@ -236,6 +218,20 @@ TEST(Manifest, OneFormatForEveryEntry)
             EXPECT_EQ(ck, (std::set<std::string>{"name", "function", "hint"})) << check.dump();
         }
     }
+    for (const auto& drill : parsed.at("drills")) {
+        std::set<std::string> keys;
+        for (const auto& [key, value] : drill.items())
+            keys.insert(key);
+        EXPECT_EQ(keys, (std::set<std::string>{"name", "title", "functions", "checks",
+                                               "own_checks", "par_seconds", "interview"}))
+            << "drill " << drill.value("name", "?");
+        for (const auto& check : drill.at("own_checks")) {
+            std::set<std::string> ck;
+            for (const auto& [key, value] : check.items())
+                ck.insert(key);
+            EXPECT_EQ(ck, (std::set<std::string>{"name", "function", "hint"})) << check.dump();
+        }
+    }
 }
 
 class MutantTest : public testing::TestWithParam<Mutant> {};
@@ -287,18 +283,6 @@ INSTANTIATE_TEST_SUITE_P(Mutants, MutantTest, testing::ValuesIn(find_mutants()),
 
 // The command itself: exit statuses and the table, as a learner runs it.
 namespace {
-// Runs a shell command; returns its exit status and what it printed (stdout and stderr).
-std::pair<int, std::string> run_command(const std::string& cmd)
-{
-    std::string out;
-    FILE* p = popen(cmd.c_str(), "r");
-    std::array<char, 4096> buf{};
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p))
-        out.append(buf.data(), n);
-    int status = pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
 std::pair<int, std::string> run_grade(const std::string& args)
 {
     return run_command(paths.binary_dir + "/scratchnet-grade --no-build " + args + " 2>&1");
@@ -456,28 +440,6 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureTest, testing::ValuesIn(plain_fixtures
                          [](const auto& info) {
                              return "ch" + info.param.chapter + "_" + info.param.name;
                          });
-
-namespace {
-// A fingerprint of every file under a folder: names, sizes, contents, modes.
-std::string fingerprint(const fs::path& dir)
-{
-    std::vector<std::string> parts;
-    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        if (!entry.is_regular_file())
-            continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        parts.push_back(entry.path().string() + "|" +
-                        std::to_string(static_cast<int>(entry.status().permissions())) + "|" +
-                        std::to_string(std::hash<std::string>{}(body)));
-    }
-    std::sort(parts.begin(), parts.end());
-    std::string all;
-    for (const auto& p : parts)
-        all += p + "\n";
-    return all;
-}
-}  // namespace
 
 TEST(GradeCommand, NeverWritesIntoExercises)
 {
