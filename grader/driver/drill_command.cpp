@@ -113,7 +113,7 @@ int list(const Manifest& m, const Paths& paths, const History& h, bool json)
                            {"functions", d.functions},
                            {"par_seconds", d.par_seconds},
                            {"reference", "drills/" + d.name + "/solution.cpp"},
-                           {"chapters", d.chapters},
+                           {"chapter", d.chapter},
                            {"checks", checks}});
         }
         std::cout << out.dump(2) << "\n";

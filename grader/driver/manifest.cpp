@@ -52,6 +52,7 @@ Manifest Manifest::load(const std::string& path)
         Drill drill;
         drill.name = d.at("name").get<std::string>();
         drill.title = d.at("title").get<std::string>();
+        drill.chapter = d.at("chapter").get<std::string>();
         drill.functions = d.at("functions").get<std::vector<std::string>>();
         drill.par_seconds = d.at("par_seconds").get<int>();
         drill.interview = d.value("interview", "");

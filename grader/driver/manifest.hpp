@@ -37,6 +37,7 @@ struct Chapter {
 struct Drill {
     std::string name;   ///< "softmax-cross-entropy"; files in drills/<name>/
     std::string title;  ///< one line: what the candidate writes
+    std::string chapter;  ///< id of the chapter that teaches it (its text, interview corner)
     std::vector<std::string> functions;
     std::vector<CheckInfo> checks;      ///< every hidden check it runs, with its hint
     std::vector<std::string> own;       ///< the names of the drill's own checks among them

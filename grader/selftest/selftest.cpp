@@ -222,7 +222,7 @@ TEST(Manifest, OneFormatForEveryEntry)
         std::set<std::string> keys;
         for (const auto& [key, value] : drill.items())
             keys.insert(key);
-        EXPECT_EQ(keys, (std::set<std::string>{"name", "title", "functions", "checks",
+        EXPECT_EQ(keys, (std::set<std::string>{"name", "title", "chapter", "functions", "checks",
                                                "own_checks", "par_seconds", "interview"}))
             << "drill " << drill.value("name", "?");
         for (const auto& check : drill.at("own_checks")) {
