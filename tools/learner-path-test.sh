@@ -59,4 +59,27 @@ set -e
 echo "$docs" | grep -q "needs these Debian packages: .*doxygen" ||
   { echo "$docs"; fail "the docs target does not name the package to install"; }
 echo "$docs" | grep -q "CMake Error" && fail "the docs target gave a CMake error"
-echo "learner path: ok ($chapters chapters not started, docs names its packages)"
+
+# A candidate's drill on the same set-up: start, a failing check, the reference typed in, a pass;
+# the history goes where documented, and exercises/ is untouched.
+export XDG_STATE_HOME="$work/state"
+drill=$(./grade drill next </dev/null | sed -n 's/^Next: \([^ ]*\) .*/\1/p')  # never tried: the first
+[ -n "$drill" ] || fail "./grade drill next named no drill"
+before=$(find exercises -type f -exec sha256sum {} + | sort)
+./grade drill start "$drill" </dev/null >/dev/null || fail "./grade drill start $drill failed"
+[ -f "practice/$drill.cpp" ] || fail "drill start wrote no practice/$drill.cpp"
+set +e
+./grade drill check </dev/null >"$work/drill1.log" 2>&1; s1=$?
+cp "drills/$drill/solution.cpp" "practice/$drill.cpp"
+./grade drill check </dev/null >"$work/drill2.log" 2>&1; s2=$?
+set -e
+[ "$s1" -eq 1 ] && grep -q "not started" "$work/drill1.log" ||
+  { cat "$work/drill1.log"; fail "the blank drill file was not graded as not started (exit $s1)"; }
+[ "$s2" -eq 0 ] && grep -q "Passed in" "$work/drill2.log" ||
+  { cat "$work/drill2.log"; fail "the drill's reference typed in did not pass (exit $s2)"; }
+grep -q '"status": "passed"' "$XDG_STATE_HOME/scratchnet/drills.json" ||
+  fail "no passed attempt in $XDG_STATE_HOME/scratchnet/drills.json"
+[ "$(find exercises -type f -exec sha256sum {} + | sort)" = "$before" ] || fail "a drill command changed exercises/"
+tail -n 4 "$work/drill2.log"
+
+echo "learner path: ok ($chapters chapters not started, docs names its packages, drill $drill passed)"

@@ -137,9 +137,22 @@ int list(const Manifest& m, const Paths& paths, const History& h, bool json)
 
 // ---- start ----------------------------------------------------------------------------------
 
-int start(const Manifest& m, const Paths& paths, History& h, const Drill& d, bool yes)
+int start(const Manifest& m, const Paths& paths, History& h, const Drill& d, const Options& o)
 {
     const Files f = files_of(paths, d);
+    const bool yes = o.yes;
+    if (!o.no_build) {
+        // Everything the checks need except the candidate's file (the chapters' references,
+        // their records, the checks), built before the clock starts: on a fresh clone that is
+        // a minute that should not count.
+        std::cerr << "Preparing the drill's checks (the clock has not started)…" << std::endl;
+        ChapterResult r;
+        if (!build_chapter(paths, "drill-" + d.name + "-blank", r)) {
+            std::cerr << r.cause << "\nBuilding the drill's checks failed (this is the course's "
+                      << "fault, not yours); full output: " << r.log_path << "\n";
+            return 2;
+        }
+    }
     const std::string blank = read_file(f.blank);
     if (blank.empty()) {
         std::cerr << "grade drill: the blank file " << f.blank.string()
@@ -421,7 +434,7 @@ int run(const Manifest& manifest, const Paths& paths, const Options& o)
     if (!d)
         return 2;
     if (o.action == "start")
-        return start(manifest, paths, h, *d, o.yes);
+        return start(manifest, paths, h, *d, o);
     if (o.action == "check")
         return check(manifest, paths, h, *d, o);
     if (o.action == "hint")

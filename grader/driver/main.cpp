@@ -342,21 +342,6 @@ int main(int argc, char** argv)
             return show_hint(manifest, paths, hint_key);
         if (*reset)
             return reset_chapter(manifest, paths, reset_key, yes);
-        if (*drill) {
-            drill_options.action = *drill_start     ? "start"
-                                   : *drill_check   ? "check"
-                                   : *drill_hint    ? "hint"
-                                   : *drill_history ? "history"
-                                   : *drill_next    ? "next"
-                                                    : "list";
-            drill_options.json = json;
-            drill_options.watch = watch;
-            drill_options.watch_max_runs = watch_max_runs;
-            drill_options.no_build = no_build;
-            drill_options.variant = variant == "exercise" ? "" : variant;
-            drill_options.limits = limits;
-            return drill::run(manifest, paths, drill_options);
-        }
         if (options.sanitize) {
             paths.binary_dir = paths.source_dir + "/build-sanitize";
             options.limits.limit_address_space = false;
@@ -371,6 +356,22 @@ int main(int argc, char** argv)
                     return 2;
                 }
             }
+        }
+
+        if (*drill) {
+            drill_options.action = *drill_start     ? "start"
+                                   : *drill_check   ? "check"
+                                   : *drill_hint    ? "hint"
+                                   : *drill_history ? "history"
+                                   : *drill_next    ? "next"
+                                                    : "list";
+            drill_options.json = json;
+            drill_options.watch = watch;
+            drill_options.watch_max_runs = watch_max_runs;
+            drill_options.no_build = no_build;
+            drill_options.variant = variant == "exercise" ? "" : variant;
+            drill_options.limits = limits;
+            return drill::run(manifest, paths, drill_options);
         }
 
         if (watch)
