@@ -22,13 +22,12 @@ void check_labels(const char* function, const Matrix& S, const Labels& y)
     const std::size_t N = S.shape(0), C = S.shape(1);
     if (y.size() != N)
         throw std::length_error(std::string(function) + ": " + std::to_string(y.size()) +
-                                    " labels for " + std::to_string(N) + " rows of logits");
+                                " labels for " + std::to_string(N) + " rows of logits");
     for (std::size_t n = 0; n < N; ++n)
         if (y[n] >= C)
-            throw std::invalid_argument(std::string(function) + ": label " +
-                                        std::to_string(y[n]) + " at position " +
-                                        std::to_string(n) + " is not below C = " +
-                                        std::to_string(C));
+            throw std::invalid_argument(std::string(function) + ": label " + std::to_string(y[n]) +
+                                        " at position " + std::to_string(n) +
+                                        " is not below C = " + std::to_string(C));
 }
 
 // A vector as a column, to broadcast one value per row.

@@ -25,10 +25,9 @@ void check_labels(const char* function, const Matrix& S, const Labels& y)
                                     " labels for " + std::to_string(N) + " rows of logits");
     for (std::size_t n = 0; n < N; ++n)
         if (y[n] >= C)
-            throw std::invalid_argument(std::string(function) + ": label " +
-                                        std::to_string(y[n]) + " at position " +
-                                        std::to_string(n) + " is not below C = " +
-                                        std::to_string(C));
+            throw std::invalid_argument(std::string(function) + ": label " + std::to_string(y[n]) +
+                                        " at position " + std::to_string(n) +
+                                        " is not below C = " + std::to_string(C));
 }
 
 // A vector as a column, to broadcast one value per row.
