@@ -1,0 +1,49 @@
+// mutant: dW taken from A[l + 1], the layer's output, instead of A[l], its input (the cache's
+//         indices read off by one): the wrong shape unless the layer is square.
+// rejected-by: Backprop.GradientsMatchFiniteDifferences
+// rejected-by: Backprop.FiniteForExtremeLogits
+// rejected-by: PyTorch.TwoLayerGradientsMatchGoldenValues
+#include "backpropagation.hpp"
+#include "core.hpp"
+
+#include <xtensor/xmath.hpp>
+#include <xtensor/xoperation.hpp>
+#include <xtensor/xview.hpp>
+
+namespace scratchnet {
+
+LossAndGradients loss_and_gradients(const Network& net, const Matrix& X, const Labels& y)
+{
+    const ForwardCache cache = forward(net, X);
+    const Matrix& S = cache.output();
+    const std::size_t N = S.shape(0), L = net.layers.size();
+    LossAndGradients out;
+
+    // The loss with log-sum-exp: log sum_k e^S_nk = m_n + log sum_k e^(S_nk - m_n).
+    const Vector m = xt::amax(S, {1});
+    const Vector total = xt::sum(xt::exp(S - xt::view(m, xt::all(), xt::newaxis())), {1});
+    const Vector log_sum_exp = m + xt::log(total);
+    for (std::size_t n = 0; n < N; ++n)
+        out.loss += log_sum_exp(n) - S(n, y[n]);
+    out.loss /= static_cast<double>(N);
+
+    // dL/dS = (P - Y) / N, then backwards through every layer.
+    Matrix dA = softmax(S);
+    for (std::size_t n = 0; n < N; ++n)
+        dA(n, y[n]) -= 1.0;
+    dA /= static_cast<double>(N);
+
+    out.grads.dW.resize(L);
+    out.grads.db.resize(L);
+    for (std::size_t l = L; l-- > 0;) {
+        const Layer& layer = net.layers[l];
+        const Matrix dZ = dA * activation(layer.activation).derivative(cache.Z[l]);
+        out.grads.dW[l] = dot(xt::transpose(cache.A[l + 1]), dZ);
+        out.grads.db[l] = xt::sum(dZ, {0});
+        if (l > 0)
+            dA = dot(dZ, xt::transpose(layer.W));  // the gradient flowing into layer l - 1
+    }
+    return out;
+}
+
+}  // namespace scratchnet

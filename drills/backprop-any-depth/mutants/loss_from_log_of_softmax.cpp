@@ -1,0 +1,44 @@
+// mutant: the loss as the mean of -log(softmax(S)[n, y_n]): right for moderate logits, but
+//         where that probability underflows to 0 the loss is inf (no log-sum-exp).
+// rejected-by: Backprop.FiniteForExtremeLogits
+#include "backpropagation.hpp"
+#include "core.hpp"
+
+#include <cmath>
+
+#include <xtensor/xmath.hpp>
+#include <xtensor/xoperation.hpp>
+#include <xtensor/xview.hpp>
+
+namespace scratchnet {
+
+LossAndGradients loss_and_gradients(const Network& net, const Matrix& X, const Labels& y)
+{
+    const ForwardCache cache = forward(net, X);
+    const Matrix& S = cache.output();
+    const std::size_t N = S.shape(0), L = net.layers.size();
+    LossAndGradients out;
+
+    Matrix dA = softmax(S);
+    for (std::size_t n = 0; n < N; ++n)
+        out.loss -= std::log(dA(n, y[n]));
+    out.loss /= static_cast<double>(N);
+
+    for (std::size_t n = 0; n < N; ++n)
+        dA(n, y[n]) -= 1.0;
+    dA /= static_cast<double>(N);
+
+    out.grads.dW.resize(L);
+    out.grads.db.resize(L);
+    for (std::size_t l = L; l-- > 0;) {
+        const Layer& layer = net.layers[l];
+        const Matrix dZ = dA * activation(layer.activation).derivative(cache.Z[l]);
+        out.grads.dW[l] = dot(xt::transpose(cache.A[l]), dZ);  // A[l] is the layer's input
+        out.grads.db[l] = xt::sum(dZ, {0});
+        if (l > 0)
+            dA = dot(dZ, xt::transpose(layer.W));  // the gradient flowing into layer l - 1
+    }
+    return out;
+}
+
+}  // namespace scratchnet

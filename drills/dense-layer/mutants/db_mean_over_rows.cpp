@@ -1,0 +1,33 @@
+// mutant: db is the mean of dZ over the rows instead of the sum ("the loss is a mean, so
+//         average"): the 1/N is already inside dZ, so db comes out N times too small.
+// rejected-by: DenseBackward.GradientsMatchFiniteDifferences
+// rejected-by: PyTorch.DenseBackwardMatchesGoldenValues
+#include "backpropagation.hpp"
+#include "core.hpp"
+
+#include <xtensor/xmath.hpp>
+#include <xtensor/xoperation.hpp>
+#include <xtensor/xview.hpp>
+
+namespace scratchnet {
+Matrix dense_forward(const Matrix& X, const Matrix& W, const Vector& b)
+{
+    if (X.shape(1) != W.shape(0))
+        throw std::invalid_argument("dense_forward: X is " + shape_str(X) + " but W is " +
+                                    shape_str(W) + ": X's columns must equal W's rows");
+    if (b.size() != W.shape(1))
+        throw std::invalid_argument("dense_forward: b is " + shape_str(b) + " but W is " +
+                                    shape_str(W) + ": b needs one entry per column of W");
+    return dot(X, W) + b;
+}
+
+DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W)
+{
+    DenseGradients g;
+    g.dX = dot(dZ, xt::transpose(W));
+    g.dW = dot(xt::transpose(X), dZ);
+    g.db = xt::mean(dZ, {0});
+    return g;
+}
+
+}  // namespace scratchnet

@@ -1,0 +1,50 @@
+// mutant: the worst entry's numeric value filled in after the loop from the last entry computed,
+//         not saved with the rest of the worst entry: right only when the worst entry is the last.
+// rejected-by: GradCheck.FindsTheWrongEntry
+// rejected-by: GradCheck.FirstWorstEntryOnTie
+// rejected-by: GradCheck.HonoursTheStep
+#include "backpropagation.hpp"
+#include "core.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace scratchnet {
+
+GradCheck gradient_check(const std::function<double(const Matrix&)>& f, const Matrix& x,
+                         const Matrix& analytic, double h)
+{
+    if (analytic.shape() != x.shape())
+        throw std::invalid_argument("gradient_check: x is " + shape_str(x) +
+                                    " but the analytic gradient is " + shape_str(analytic));
+    GradCheck worst;
+    bool first = true;
+    double numeric = 0.0;
+    Matrix probe = x;
+    for (std::size_t i = 0; i < x.shape(0); ++i) {
+        for (std::size_t j = 0; j < x.shape(1); ++j) {
+            const double saved = probe(i, j);
+            probe(i, j) = saved + h;
+            const double up = f(probe);
+            probe(i, j) = saved - h;
+            const double down = f(probe);
+            probe(i, j) = saved;
+            numeric = (up - down) / (2.0 * h);
+            const double a = analytic(i, j);
+            const double scale = std::max(std::abs(a), std::abs(numeric));
+            const double rel = scale > 0.0 ? std::abs(a - numeric) / scale : 0.0;
+            if (first || rel > worst.max_relative_error) {
+                worst.max_relative_error = rel;
+                worst.row = i;
+                worst.col = j;
+                worst.analytic = a;
+                first = false;
+            }
+        }
+    }
+    worst.numeric = numeric;
+    return worst;
+}
+
+}  // namespace scratchnet
