@@ -49,6 +49,7 @@ namespace scratchnet::drill {
 SimpleNN::SimpleNN(std::size_t inputs, std::size_t hidden, std::size_t outputs, double init_scale,
                    Rng& rng)
 {
+    // your code
     throw not_implemented("drill::SimpleNN::SimpleNN");
 }
 
@@ -56,6 +57,7 @@ Matrix SimpleNN::forward(const Matrix& X) { throw not_implemented("drill::Simple
 
 void SimpleNN::backward(const Matrix& X, const Matrix& Y, double lr)
 {
+    // your code
     throw not_implemented("drill::SimpleNN::backward");
 }
 
@@ -63,6 +65,7 @@ Labels SimpleNN::predict(const Matrix& X) { throw not_implemented("drill::Simple
 
 SimpleNN train_simple_nn_xor(std::uint64_t seed)
 {
+    // your code
     throw not_implemented("drill::train_simple_nn_xor");
 }
 

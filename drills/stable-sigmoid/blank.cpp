@@ -21,11 +21,13 @@ namespace scratchnet::activations {
 
 Matrix sigmoid(const Matrix& Z)
 {
+    // your code
     throw not_implemented("activations::sigmoid");
 }
 
 Matrix sigmoid_derivative(const Matrix& Z)
 {
+    // your code
     throw not_implemented("activations::sigmoid_derivative");
 }
 

@@ -49,26 +49,31 @@ namespace scratchnet::drill {
 
 TwoLayerNet::TwoLayerNet(std::size_t inputs, std::size_t hidden, std::size_t classes, Rng& rng)
 {
+    // your code
     throw not_implemented("drill::TwoLayerNet::TwoLayerNet");
 }
 
 Matrix TwoLayerNet::scores(const Matrix& X) const
 {
+    // your code
     throw not_implemented("drill::TwoLayerNet::scores");
 }
 
 double TwoLayerNet::loss_and_step(const Matrix& X, const Labels& y, double lr)
 {
+    // your code
     throw not_implemented("drill::TwoLayerNet::loss_and_step");
 }
 
 Labels TwoLayerNet::predict(const Matrix& X) const
 {
+    // your code
     throw not_implemented("drill::TwoLayerNet::predict");
 }
 
 XorRun train_two_layer_net_xor(std::uint64_t seed)
 {
+    // your code
     throw not_implemented("drill::train_two_layer_net_xor");
 }
 

@@ -134,8 +134,7 @@ History History::load(const std::string& path, std::ostream& warn)
     fs::rename(path, aside, ec);
     if (ec)
         throw std::runtime_error("your drill history " + path + " cannot be read (" + problem +
-                                 ") nor moved aside (" + ec.message() +
-                                 "); nothing was changed.");
+                                 ") nor moved aside (" + ec.message() + "); nothing was changed.");
     warn << "Your drill history " << path << " could not be read (" << problem
          << ").\nIt was moved, unchanged, to " << aside << "; a new history starts now.\n";
     h.attempts_.clear();

@@ -227,8 +227,8 @@ Checked check_once(const Manifest& m, const Paths& paths, History& h, const Dril
     Checked result;
     std::error_code ec;
     if (o.variant.empty() && !fs::exists(f.practice, ec)) {
-        std::cerr << "grade drill: " << f.practice_rel
-                  << " does not exist. ./grade drill start " << d.name << " writes it.\n";
+        std::cerr << "grade drill: " << f.practice_rel << " does not exist. ./grade drill start "
+                  << d.name << " writes it.\n";
         return result;
     }
     const Chapter ch = as_chapter(m, paths, d);
@@ -252,8 +252,8 @@ Checked check_once(const Manifest& m, const Paths& paths, History& h, const Dril
     if (!open) {
         auto best = h.best(d.name);
         std::cout << "\nNot timed: no attempt at " << d.name << " is in progress"
-                  << (best ? " (your best: " + clock(*best) + ")" : "")
-                  << ". ./grade drill start " << d.name << " starts one.\n";
+                  << (best ? " (your best: " + clock(*best) + ")" : "") << ". ./grade drill start "
+                  << d.name << " starts one.\n";
         return result;
     }
     const auto previous_best = h.best(d.name);

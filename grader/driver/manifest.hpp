@@ -35,8 +35,8 @@ struct Chapter {
 /// A timed drill (`./grade drill`): functions written from a blank file, graded by the checks
 /// of the chapters they come from and, where the drill is a whole program, by its own.
 struct Drill {
-    std::string name;   ///< "softmax-cross-entropy"; files in drills/<name>/
-    std::string title;  ///< one line: what the candidate writes
+    std::string name;     ///< "softmax-cross-entropy"; files in drills/<name>/
+    std::string title;    ///< one line: what the candidate writes
     std::string chapter;  ///< id of the chapter that teaches it (its text, interview corner)
     std::vector<std::string> functions;
     std::vector<CheckInfo> checks;      ///< every hidden check it runs, with its hint

@@ -271,9 +271,9 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
         "SCRATCHNET_MEMORY_MB=" + std::to_string(limits.memory_mb),
         "SCRATCHNET_RESULTS=" + results_path,
         "SCRATCHNET_RESULT_TOKEN=" + token,
-        "SCRATCHNET_EXPECTED=" + (ch.expected_records.empty()
-                                      ? paths.binary_dir + "/grader/" + ch.folder + "/reference.cbor"
-                                      : ch.expected_records),
+        "SCRATCHNET_EXPECTED=" + (ch.expected_records.empty() ? paths.binary_dir + "/grader/" +
+                                                                    ch.folder + "/reference.cbor"
+                                                              : ch.expected_records),
     };
     unlink(results_path.c_str());
 

@@ -88,10 +88,7 @@ std::string index_str(const std::vector<std::size_t>& shape, std::size_t flat)
 
 }  // namespace
 
-void set_chapter_seed(std::uint64_t seed, const std::string& file)
-{
-    chapter_seeds()[file] = seed;
-}
+void set_chapter_seed(std::uint64_t seed, const std::string& file) { chapter_seeds()[file] = seed; }
 
 std::string num(double v)
 {

@@ -146,7 +146,8 @@ void start(int argc, char** argv)
         record_path = path;
     // One reference record per chapter; a drill draws checks from several chapters and gets
     // their records as a colon-separated list.
-    std::string expected = std::getenv("SCRATCHNET_EXPECTED") ? std::getenv("SCRATCHNET_EXPECTED") : "";
+    std::string expected =
+        std::getenv("SCRATCHNET_EXPECTED") ? std::getenv("SCRATCHNET_EXPECTED") : "";
     for (std::size_t from = 0; !expected.empty() && from <= expected.size();) {
         std::size_t to = std::min(expected.find(':', from), expected.size());
         const std::string path = expected.substr(from, to - from);

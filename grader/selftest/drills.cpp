@@ -259,9 +259,8 @@ TEST(DrillCommand, CandidateSession)
     s.state = fs::temp_directory_path() / ("scratchnet-drill-state-" + tag);
     fs::remove_all(s.clone);
     fs::remove_all(s.state);
-    ASSERT_EQ(run_command("git clone -q '" + paths.source_dir + "' '" + s.clone.string() + "'")
-                  .first,
-              0);
+    ASSERT_EQ(
+        run_command("git clone -q '" + paths.source_dir + "' '" + s.clone.string() + "'").first, 0);
     const std::string exercises_before = selftest::fingerprint(s.clone / "exercises");
     const Drill& d = manifest().drills.front();
     const fs::path practice = s.clone / "practice" / (d.name + ".cpp");
@@ -292,9 +291,9 @@ TEST(DrillCommand, CandidateSession)
     ASSERT_EQ(start_status, 0) << start;
     EXPECT_EQ(read_file(practice), blank);
     EXPECT_NE(start.find("Par " + drill::clock(d.par_seconds)), std::string::npos) << start;
-    EXPECT_TRUE(run_command("git -C '" + s.clone.string() + "' check-ignore -q '" +
-                            practice.string() + "'")
-                    .first == 0)
+    EXPECT_TRUE(
+        run_command("git -C '" + s.clone.string() + "' check-ignore -q '" + practice.string() + "'")
+            .first == 0)
         << "practice/ must be ignored by git";
     auto h = s.history();
     EXPECT_EQ(h.at("format"), "scratchnet-drill-history/1");

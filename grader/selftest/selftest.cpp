@@ -22,21 +22,21 @@
 #include <nlohmann/json.hpp>
 #include <tinyxml2.h>
 
+#include "common.hpp"
 #include "manifest.hpp"
 #include "report.hpp"
 #include "runner.hpp"
-#include "common.hpp"
 
 namespace fs = std::filesystem;
 using namespace grader;
 
 namespace {
 
+using selftest::fingerprint;
 using selftest::manifest;
 using selftest::paths;
 using selftest::report;
 using selftest::run_command;
-using selftest::fingerprint;
 
 grader::ChapterResult grade(const Chapter& ch, const std::string& variant)
 {
