@@ -78,6 +78,10 @@ TEST_P(DrillTest, FilesAndCatalogueEntry)
     for (const char* file : {"blank.cpp", "solution.cpp"})
         EXPECT_TRUE(fs::exists(drill_dir(d) / file)) << d.name << "/" << file << " is missing";
     EXPECT_FALSE(d.title.empty());
+    std::size_t chars = 0;  // UTF-8 code points: the catalogue's column is 56 wide
+    for (unsigned char c : d.title)
+        chars += (c & 0xC0) != 0x80;
+    EXPECT_LE(chars, 56u) << d.name << ": a title that fits the catalogue's column";
     EXPECT_FALSE(d.functions.empty());
     EXPECT_FALSE(d.checks.empty());
     EXPECT_FALSE(d.interview.empty()) << d.name << ": what does an interviewer ask next?";
