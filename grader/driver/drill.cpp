@@ -32,6 +32,8 @@ Attempt attempt_from(const json& a)
         t.passed = parse_iso_time(a.at("passed").get<std::string>());
     t.checks_runs = a.value("checks_runs", 0);
     t.hints = a.value("hints", 0);
+    t.hints_for = a.value("hints_for", std::vector<std::string>{});
+    t.failing = a.value("failing", std::vector<std::string>{});
     t.par_seconds = a.value("par_seconds", 0);
     t.course = a.value("course", "");
     return t;
@@ -49,6 +51,8 @@ nlohmann::ordered_json to_json(const Attempt& t)
     }
     a["checks_runs"] = t.checks_runs;
     a["hints"] = t.hints;
+    a["hints_for"] = t.hints_for;
+    a["failing"] = t.failing;
     a["par_seconds"] = t.par_seconds;
     a["course"] = t.course;
     return a;

@@ -11,6 +11,8 @@
 //                  "seconds": 751,                     started → passed
 //                  "checks_runs": 4,                   `drill check` runs, the passing one included
 //                  "hints": 1,                         hints taken during the attempt
+//                  "hints_for": ["Softmax.FiniteFor…"], the checks whose hints were taken
+//                  "failing": [],                      checks that did not pass in the last run
 //                  "par_seconds": 900,                 the drill's par when it was tried
 //                  "course": "/home/me/scratchnet"}]}  the checkout it was tried in
 // A history that cannot be parsed is moved aside (drills.json.corrupt-<time>) and reported,
@@ -35,6 +37,8 @@ struct Attempt {
     std::int64_t passed = 0;      ///< Unix time; 0 unless passed
     int checks_runs = 0;
     int hints = 0;
+    std::vector<std::string> hints_for;  ///< checks whose hints were taken, in order
+    std::vector<std::string> failing;    ///< checks that did not pass in the last check run
     int par_seconds = 0;
     std::string course;
 

@@ -1,5 +1,6 @@
 #include "drill_command.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -64,16 +65,6 @@ const Drill* find_drill(const Manifest& m, const std::string& name)
         std::cerr << " " << d.name;
     std::cerr << "\n";
     return nullptr;
-}
-
-std::vector<std::string> hints_of(const Drill& d)
-{
-    std::vector<std::string> hints;
-    std::set<std::string> seen;
-    for (const auto& c : d.checks)
-        if (!c.hint.empty() && seen.insert(c.hint).second)
-            hints.push_back(c.hint);
-    return hints;
 }
 
 // The task statement: the comment block at the top of the blank file.
@@ -258,6 +249,10 @@ Checked check_once(const Manifest& m, const Paths& paths, History& h, const Dril
     }
     const auto previous_best = h.best(d.name);
     open->checks_runs += 1;
+    open->failing.clear();
+    for (const auto& c : r.checks)
+        if (c.status != CheckStatus::passed)
+            open->failing.push_back(c.name);
     const std::int64_t t = now();
     const std::int64_t elapsed = t - open->started;
     if (result.passed) {
@@ -323,19 +318,37 @@ int check(const Manifest& m, const Paths& paths, History& h, const Drill& d, con
 
 // ---- hint, history, next ------------------------------------------------------------------
 
+// The next hint: for the first check that failed in the last run whose hint was not taken yet
+// (in the drill's check order), else for the first check not taken yet.
 int hint(History& h, const Drill& d)
 {
-    const auto hints = hints_of(d);
-    if (hints.empty()) {
-        std::cout << "Drill " << d.name << " has no hints.\n";
+    Attempt* open = h.open_attempt(d.name);
+    auto taken = [&](const CheckInfo& c) {
+        if (!open)
+            return false;
+        for (const auto& name : open->hints_for)
+            if (name == c.name)
+                return true;
+        return false;
+    };
+    auto failing = [&](const CheckInfo& c) {
+        return open &&
+               std::find(open->failing.begin(), open->failing.end(), c.name) != open->failing.end();
+    };
+    const CheckInfo* pick = nullptr;
+    for (int pass = 0; pass < 2 && !pick; ++pass)
+        for (const auto& c : d.checks)
+            if (!pick && !c.hint.empty() && !taken(c) && (pass == 1 || failing(c)))
+                pick = &c;
+    if (!pick) {
+        std::cout << "No hints left for drill " << d.name << ": you have seen them all.\n";
         return 0;
     }
-    Attempt* open = h.open_attempt(d.name);
-    const std::size_t next = std::min<std::size_t>(open ? open->hints : 0, hints.size() - 1);
-    std::cout << "Drill " << d.name << " hint " << next + 1 << " of " << hints.size() << ":\n  "
-              << hints[next] << "\n";
+    std::cout << "Hint for " << pick->name << " (" << pick->function << "):\n  " << pick->hint
+              << "\n";
     if (open) {
-        open->hints = static_cast<int>(next + 1);
+        open->hints_for.push_back(pick->name);
+        open->hints = static_cast<int>(open->hints_for.size());
         h.save();
         std::cout << "(recorded with this attempt: " << open->hints << " hint"
                   << (open->hints == 1 ? "" : "s") << " taken)\n";

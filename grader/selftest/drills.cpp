@@ -309,7 +309,19 @@ TEST(DrillCommand, CandidateSession)
     EXPECT_EQ(fail_status, 1) << fail;
     EXPECT_NE(fail.find("still running"), std::string::npos) << fail;
     EXPECT_EQ(fail.find("hint: "), std::string::npos) << "drill reports keep hints back\n" << fail;
-    EXPECT_EQ(s.grade("drill hint").first, 0);
+    // A hint is for a check that failed in the last run: run a mutant, ask, get its check's.
+    std::vector<DrillMutant> mutants;
+    for (const auto& m : find_drill_mutants())
+        if (m.drill == d.name)
+            mutants.push_back(m);
+    ASSERT_FALSE(mutants.empty());
+    EXPECT_EQ(s.grade("drill check --variant mutant-" + mutants.front().name).first, 1);
+    auto [hint_status, hint] = s.grade("drill hint");
+    EXPECT_EQ(hint_status, 0) << hint;
+    bool for_a_failing_check = false;
+    for (const auto& name : mutants.front().rejected_by)
+        for_a_failing_check |= hint.find("Hint for " + name + " ") != std::string::npos;
+    EXPECT_TRUE(for_a_failing_check) << "a hint for a check the mutant fails\n" << hint;
     // The first pass stops the clock and is recorded.
     auto [pass_status, pass] = s.grade("drill check --variant reference");
     EXPECT_EQ(pass_status, 0) << pass;
@@ -318,7 +330,7 @@ TEST(DrillCommand, CandidateSession)
     ASSERT_EQ(h.at("attempts").size(), 1u);
     auto first = h["attempts"][0];
     EXPECT_EQ(first.at("status"), "passed");
-    EXPECT_EQ(first.at("checks_runs"), 2);
+    EXPECT_EQ(first.at("checks_runs"), 3);
     EXPECT_EQ(first.at("hints"), 1);
     EXPECT_GE(first.at("seconds").get<int>(), 0);
     // Checking again after the pass grades but records nothing.
