@@ -8,7 +8,10 @@
 #             --no-install-recommends, so it is asked for by name) and llvm-symbolizer, with
 #             which AddressSanitizer names the function and file:line of a bad access
 #   test      ./test: all of the above, plus the docs, the browser test, the self-test's XML
-#             parser and the editor checks (clangd, clang-format)
+#             parser, the editor checks (clangd, clang-format) and Google Benchmark (the
+#             benchmarks are compiled and run once as a smoke test)
+#   bench     bench/compare: the grade packages, Google Benchmark and NumPy (PyTorch is used
+#             when python3-torch is installed, never installed by this script: it is large)
 #   list TIER prints a tier's packages, one per line
 set -euo pipefail
 
@@ -16,8 +19,9 @@ grade_packages=(clang g++ cmake ninja-build lld binutils git
   libxtensor-dev libxtensor-blas-dev xtl-dev libxsimd-dev libopenblas-dev liblapack-dev
   libgtest-dev libcli11-dev nlohmann-json3-dev)
 sanitize_packages=(libclang-rt-dev llvm)
+bench_packages=(libbenchmark-dev python3-numpy)
 test_only_packages=(doxygen doxygen-awesome-css libjs-mathjax gnuplot-nox chromium fonts-dejavu-core
-  libtinyxml2-dev clangd clang-format)
+  libtinyxml2-dev clangd clang-format libbenchmark-dev)
 
 tier_packages() {
   case "$1" in
@@ -25,7 +29,8 @@ tier_packages() {
     sanitize) echo "${grade_packages[@]}" "${sanitize_packages[@]}" ;;
     test) echo "${grade_packages[@]}" "${sanitize_packages[@]}" "${test_only_packages[@]}" ;;
     test-only) echo "${test_only_packages[@]}" ;;
-    *) echo "usage: tools/deps.sh grade|sanitize|test, or tools/deps.sh list grade|sanitize|test|test-only" >&2; exit 2 ;;
+    bench) echo "${grade_packages[@]}" "${bench_packages[@]}" ;;
+    *) echo "usage: tools/deps.sh grade|sanitize|test|bench, or tools/deps.sh list grade|sanitize|test|test-only|bench" >&2; exit 2 ;;
   esac
 }
 
@@ -34,7 +39,7 @@ if [ "${1:-}" = list ]; then
   exit 0
 fi
 case "${1:-}" in
-  grade | sanitize | test) ;;
+  grade | sanitize | test | bench) ;;
   *) tier_packages "${1:-}" ;;  # prints the usage and exits 2
 esac
 read -r -a wanted <<<"$(tier_packages "$1")"

@@ -67,7 +67,11 @@ struct DenseGradients {
 ///
 /// - `dZ: (N, H)`, `X: (N, D)` (the input the forward pass saw), `W: (D, H)`
 /// - returns dX `(N, D)`, dW `(D, H)`, db `(H)`
-DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W);
+/// - `input_gradient = false` skips dX and leaves it empty, shape `(0, 0)`; dW and db are the
+///   same. The first layer's input is the data, whose gradient nobody uses: skipping it saves a
+///   matrix product as large as the forward one (a third of a 784-256-10 network's backward work).
+DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W,
+                              bool input_gradient = true);
 
 /// Activation backward: \f$ dZ = dA \odot g'(Z) \f$, element-wise, for the activation named
 /// `activation` ("identity", "sigmoid", "tanh" or "relu"; chapter 01's `activation()`).

@@ -18,6 +18,34 @@ Matrix dot(const Matrix& A, const Matrix& B)
     return xt::linalg::dot(A, B);
 }
 
+namespace {
+
+// C = op(A) op(B) through BLAS's dgemm, reading A and B transposed in place where asked.
+Matrix gemm(const Matrix& A, bool transpose_a, const Matrix& B, bool transpose_b)
+{
+    const std::size_t n = transpose_a ? A.shape(1) : A.shape(0);
+    const std::size_t k = transpose_a ? A.shape(0) : A.shape(1);
+    const std::size_t kb = transpose_b ? B.shape(1) : B.shape(0);
+    const std::size_t m = transpose_b ? B.shape(0) : B.shape(1);
+    if (k != kb)
+        throw std::invalid_argument(
+            std::string("dot: inner sizes differ: A") + (transpose_a ? "ᵀ (A is " : " is ") +
+            shape_str(A) + (transpose_a ? ")" : "") + " but B" +
+            (transpose_b ? "ᵀ (B is " : " is ") + shape_str(B) + (transpose_b ? ")" : "") +
+            " (the first factor's columns must equal the second's rows)");
+    if (n == 0 || m == 0 || k == 0)  // BLAS rejects empty operands; the product is all zeros
+        return Matrix(std::array<std::size_t, 2>{n, m}, 0.0);
+    Matrix C(std::array<std::size_t, 2>{n, m});  // dgemm with beta = 0 writes every entry
+    xt::blas::gemm(A, B, C, transpose_a, transpose_b, 1.0, 0.0);
+    return C;
+}
+
+}  // namespace
+
+Matrix dot(Transposed A, const Matrix& B) { return gemm(A.matrix, true, B, false); }
+
+Matrix dot(const Matrix& A, Transposed B) { return gemm(A, false, B.matrix, true); }
+
 // ---- Rng: the draw order is documented in core.hpp; change nothing without changing it there.
 
 double Rng::uniform(double lo, double hi)

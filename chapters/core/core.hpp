@@ -32,6 +32,24 @@ using Labels = std::vector<std::size_t>;
 /// your exercise files recompile in about a second instead of three.
 Matrix dot(const Matrix& A, const Matrix& B);
 
+/// A matrix read as its transpose by dot(), like NumPy's `A.T`: no copy is made.
+struct Transposed {
+    const Matrix& matrix;  ///< the matrix whose transpose is meant
+};
+
+/// `transposed(A)` is \f$ A^\top \f$ for dot(): `dot(transposed(X), dZ)` computes
+/// \f$ X^\top dZ \f$ and `dot(dZ, transposed(W))` computes \f$ dZ\, W^\top \f$. BLAS reads the
+/// matrix transposed in place; `dot(xt::transpose(X), dZ)` gives the same numbers but first
+/// copies X into a new, transposed matrix (a full pass over memory, as long as the product itself
+/// for the shapes of a training step).
+inline Transposed transposed(const Matrix& A) { return Transposed{A}; }
+
+/// \f$ A^\top B \f$: `A: (K, N)`, `B: (K, M)` → `(N, M)`; throws like dot(A, B).
+Matrix dot(Transposed A, const Matrix& B);
+
+/// \f$ A B^\top \f$: `A: (N, K)`, `B: (M, K)` → `(N, M)`; throws like dot(A, B).
+Matrix dot(const Matrix& A, Transposed B);
+
 /// Shape as text, the way error messages write it: `(4, 3)` for a 4×3 matrix, `(7)` for a vector.
 template <class E>
 std::string shape_str(const E& e)

@@ -4,9 +4,12 @@
 //
 // Write:
 //   dense_forward(X, W, b)     Z = X W + b, with b added to every row; returns Z (N, H).
-//   dense_backward(dZ, X, W)   given dZ = dL/dZ (N, H) for some scalar loss L, and the X and W
+//   dense_backward(dZ, X, W, input_gradient)
+//                              given dZ = dL/dZ (N, H) for some scalar loss L, and the X and W
 //                              the forward pass used, returns the gradients of L with respect to
-//                              X, W and b: DenseGradients{dX (N, D), dW (D, H), db (H)}.
+//                              X, W and b: DenseGradients{dX (N, D), dW (D, H), db (H)}. When
+//                              input_gradient is false, dX is not computed and left empty (0, 0);
+//                              dW and db are the same. (The header gives it a default: true.)
 //
 // Errors (dense_forward only): throw std::invalid_argument
 //   - when X's columns differ from W's rows: the message contains X's shape and W's shape;
@@ -22,7 +25,8 @@
 // and then against the reference, and against gradients PyTorch wrote (1e-10 relative).
 //
 // Matrix is xt::xtensor<double, 2>, Vector xt::xtensor<double, 1> (core.hpp); dot(A, B) is the
-// matrix product. xtensor works like NumPy: + broadcasts, xt::transpose(A), xt::sum(A, {axis}).
+// matrix product, dot(transposed(A), B) is A^T B and dot(A, transposed(B)) is A B^T (no copy).
+// xtensor works like NumPy: + broadcasts, xt::sum(A, {axis}).
 #include "backpropagation.hpp"
 #include "core.hpp"
 
@@ -37,7 +41,8 @@ Matrix dense_forward(const Matrix& X, const Matrix& W, const Vector& b)
     throw not_implemented("dense_forward");
 }
 
-DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W)
+DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W,
+                              bool input_gradient)
 {
     // your code
     throw not_implemented("dense_backward");

@@ -18,12 +18,14 @@ Matrix dense_forward(const Matrix& X, const Matrix& W, const Vector& b)
     return dot(X, W) + b;  // b (H) broadcasts over the N rows
 }
 
-DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W)
+DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W,
+                              bool input_gradient)
 {
     DenseGradients g;
-    g.dX = dot(dZ, xt::transpose(W));  // (N, H) (H, D) -> (N, D)
-    g.dW = dot(xt::transpose(X), dZ);  // (D, N) (N, H) -> (D, H)
-    g.db = xt::sum(dZ, {0});           // b reached every row: add the rows up
+    if (input_gradient)
+        g.dX = dot(dZ, transposed(W));  // (N, H) (H, D) -> (N, D)
+    g.dW = dot(transposed(X), dZ);      // (D, N) (N, H) -> (D, H)
+    g.db = xt::sum(dZ, {0});            // b reached every row: add the rows up
     return g;
 }
 

@@ -42,10 +42,12 @@ Matrix cross_entropy_gradient(const Matrix& S, const Labels& y)
     throw not_implemented("cross_entropy_gradient");
 }
 
-DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W)
+DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W,
+                              bool input_gradient)
 {
     // TODO: three matrix expressions. Let the shapes guide you: each gradient has the shape
-    // of the thing it is the gradient of. xt::transpose and xt::sum(..., {axis}) help.
+    // of the thing it is the gradient of. dot(transposed(A), B) is A^T B without copying A;
+    // xt::sum(..., {axis}) sums over an axis. dX only when input_gradient is true.
     throw not_implemented("dense_backward");
 }
 

@@ -320,6 +320,34 @@ TEST(DenseBackward, GradientsMatchFiniteDifferences)
     });
 }
 
+// input_gradient = false: dX left empty, dW and db unchanged (what loss_and_gradients asks of
+// layer 0). Each of the two clauses alone: a flag ignored (dX computed anyway) and a flag that
+// also drops dW or db fail here; a flag read backwards fails the check above as well.
+TEST(DenseBackward, SkipsTheInputGradientWhenAsked)
+{
+    for_each_case(6, [&](Case& c) {
+        const auto s = grader::sizes(c, {{1, 7}, {1, 6}, {1, 6}});  // N = 1, D = 1, H = 1
+        const Matrix X = c.rng.matrix(s[0], s[1], -2, 2), W = c.rng.matrix(s[1], s[2], -2, 2);
+        const Vector b = c.rng.vector(s[2], -2, 2);
+        const Matrix G = c.rng.matrix(s[0], s[2], -1, 1);  // dL/dZ of L = sum(G * Z)
+        c.description = "dZ " + shape_str(G) + ", X " + shape_str(X) + ", W " + shape_str(W) +
+                        ", input_gradient = false";
+        auto loss = [&](const Matrix& x, const Matrix& w, const Vector& bias) {
+            return xt::sum(G * (dot(x, w) + bias))();
+        };
+        const DenseGradients g = dense_backward(G, X, W, false);
+        if (g.dX.size() != 0) {
+            grader::fail(c, "dX has shape " + shape_str(g.dX) +
+                                ": with input_gradient = false it must be left empty, (0, 0)");
+            return;
+        }
+        if (expect_gradient(
+                c, "dW", g.dW, [&](const Matrix& w) { return loss(X, w, b); }, W))
+            expect_gradient(
+                c, "db", g.db, [&](const Vector& v) { return loss(X, W, v); }, b);
+    });
+}
+
 TEST(ActivationBackward, MatchesFiniteDifferences)
 {
     for_each_case(6, [&](Case& c) {

@@ -81,12 +81,14 @@ Matrix cross_entropy_gradient(const Matrix& S, const Labels& y)
 // [cross_entropy]
 
 // [dense_backward]
-DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W)
+DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W,
+                              bool input_gradient)
 {
     DenseGradients g;
-    g.dX = dot(dZ, xt::transpose(W));  // (N, H) (H, D) -> (N, D)
-    g.dW = dot(xt::transpose(X), dZ);  // (D, N) (N, H) -> (D, H)
-    g.db = xt::sum(dZ, {0});           // b was added to every row: add up over the rows
+    if (input_gradient)
+        g.dX = dot(dZ, transposed(W));  // (N, H) (H, D) -> (N, D)
+    g.dW = dot(transposed(X), dZ);      // (D, N) (N, H) -> (D, H)
+    g.db = xt::sum(dZ, {0});            // b was added to every row: add up over the rows
     return g;
 }
 // [dense_backward]
@@ -111,7 +113,8 @@ LossAndGradients loss_and_gradients(const Network& net, const Matrix& X, const L
     Matrix dA = cross_entropy_gradient(cache.output(), y);  // dL/dA_L, (N, C)
     for (std::size_t l = L; l-- > 0;) {
         Matrix dZ = activation_backward(dA, cache.Z[l], net.layers[l].activation);
-        DenseGradients g = dense_backward(dZ, cache.A[l], net.layers[l].W);
+        // Layer 0's input is the data: its gradient is never used, so it is not computed.
+        DenseGradients g = dense_backward(dZ, cache.A[l], net.layers[l].W, l > 0);
         out.grads.dW[l] = std::move(g.dW);
         out.grads.db[l] = std::move(g.db);
         dA = std::move(g.dX);  // the gradient flowing into the layer below

@@ -24,11 +24,13 @@ Matrix dense_forward(const Matrix& X, const Matrix& W, const Vector& b)
     return dot(X, W) + b;
 }
 
-DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W)
+DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W,
+                              bool input_gradient)
 {
     DenseGradients g;
-    g.dX = dot(dZ, xt::transpose(W));
-    g.dW = dot(xt::transpose(X), dZ);
+    if (input_gradient)
+        g.dX = dot(dZ, transposed(W));
+    g.dW = dot(transposed(X), dZ);
     g.db = xt::sum(dZ, {0});
     return g;
 }

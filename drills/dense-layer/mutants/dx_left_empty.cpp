@@ -21,10 +21,11 @@ Matrix dense_forward(const Matrix& X, const Matrix& W, const Vector& b)
     return dot(X, W) + b;
 }
 
-DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W)
+DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W,
+                              bool input_gradient)
 {
     DenseGradients g;
-    g.dW = dot(xt::transpose(X), dZ);
+    g.dW = dot(transposed(X), dZ);
     g.db = xt::sum(dZ, {0});
     return g;
 }

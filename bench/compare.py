@@ -1,0 +1,203 @@
+"""Side by side: the reference kernels (bench/kernels.cpp, Google Benchmark) and the same maths in
+NumPy and, when installed, PyTorch — in one run, under one environment, with 1 and 2 threads.
+
+Run through bench/compare, which installs the packages and builds the benchmarks first.
+Prints a Markdown table per thread count; with --record also writes it to bench/results/, which
+the course site's Performance page includes.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KERNELS = os.path.join(ROOT, "build-release", "bench", "bench-kernels")
+PYTHON = "/usr/bin/python3"  # Debian's, with Debian's python3-numpy and python3-torch
+B, D, H, C = 64, 784, 256, 10
+# The matrix products of one training step (bench/kernels.cpp, step_flops).
+STEP_FLOPS = 2.0 * (B * H * D + B * C * H + H * C * B + B * H * C + D * H * B)
+
+ROWS = [
+    ("BM_DenseForward", "dense forward (64, 784)·(784, 256) + b"),
+    ("BM_DenseBackward", "dense backward: dW, db and dX at the same shapes"),
+    ("BM_SoftmaxCrossEntropy", "softmax + cross-entropy + its gradient at (64, 10)"),
+    ("BM_TrainStep", "one training step of 784-256-10 (B = 64)"),
+    ("BM_Epoch", "one epoch: 60 000 samples, B = 64, SGD 0.1"),
+    ("BM_GemmCeiling", "ceiling: one step's matrix products straight to BLAS"),
+]
+
+
+def env_for(threads):
+    env = dict(os.environ)
+    env["OPENBLAS_NUM_THREADS"] = str(threads)
+    env["OMP_NUM_THREADS"] = str(threads)
+    return env
+
+
+def run_kernels(threads, epoch):
+    args = ([KERNELS, "--benchmark_format=json", "--benchmark_filter=BM_Epoch"] if epoch else
+            [KERNELS, "--benchmark_format=json", "--benchmark_filter=-BM_Epoch",
+             "--benchmark_repetitions=5", "--benchmark_report_aggregates_only=true"])
+    out = subprocess.run(args, env=env_for(threads), check=True, capture_output=True,
+                         text=True).stdout
+    report = json.loads(out)
+    scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+    results = {}
+    for b in report["benchmarks"]:
+        if b.get("aggregate_name", "median") != "median":
+            continue
+        name = b["run_name"].split("/")[0]
+        results[name] = {"seconds": b["real_time"] * scale[b["time_unit"]],
+                         "flops": b.get("FLOPS")}
+    return results, report["context"]
+
+
+def run_python(which, threads, what):
+    proc = subprocess.run([PYTHON, os.path.join(ROOT, "bench", "py_kernels.py"), which,
+                           str(threads), what], env=env_for(threads), capture_output=True,
+                          text=True)
+    if proc.returncode != 0:
+        return None, proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed"
+    return json.loads(proc.stdout), ""
+
+
+def seconds(s):
+    if s is None:
+        return "–"
+    if s >= 0.1:
+        return f"{s:.3f} s"
+    if s >= 1e-4:
+        return f"{s * 1e3:.3f} ms"
+    return f"{s * 1e6:.2f} µs"
+
+
+def epochs(threads, rounds, with_torch):
+    """One epoch each, alternating scratchnet, NumPy (and PyTorch), `rounds` times: the median
+    time of each, and the median of the ratios taken round by round (the machine's speed drifts
+    over minutes; a pair run back to back sees the same machine)."""
+    times = {"scratchnet": [], "numpy": [], "torch": []}
+    for r in range(rounds):
+        print(f"[compare] epoch round {r + 1} of {rounds}…", file=sys.stderr, flush=True)
+        times["scratchnet"].append(run_kernels(threads, epoch=True)[0]["BM_Epoch"]["seconds"])
+        for which in ["numpy"] + (["torch"] if with_torch else []):
+            result, _ = run_python(which, threads, "epoch")
+            if result:
+                times[which].append(result["BM_Epoch"])
+    summary = {"scratchnet": statistics.median(times["scratchnet"])}
+    for which in ("numpy", "torch"):
+        if len(times[which]) == rounds:
+            summary[which] = statistics.median(times[which])
+            summary[which + "_ratio"] = statistics.median(
+                o / m for o, m in zip(times[which], times["scratchnet"]))
+            summary[which + "_all"] = times[which]
+    summary["scratchnet_all"] = times["scratchnet"]
+    return summary
+
+
+def table(threads, ours, numpy, torch):
+    ceiling = ours["BM_GemmCeiling"]["flops"]
+    lines = [f"**{threads} thread{'s' if threads > 1 else ''}** "
+             f"(OPENBLAS_NUM_THREADS={threads})", "",
+             "| kernel | scratchnet | GFLOP/s | share of ceiling | NumPy | NumPy / scratchnet"
+             + (" | PyTorch | PyTorch / scratchnet" if torch else "") + " |",
+             "|---|---|---|---|---|---" + ("|---|---" if torch else "") + "|"]
+    for name, what in ROWS:
+        mine = ours[name]
+        flops = mine["flops"]
+        # The ceiling is a whole step's products, large and small: a share is only meaningful
+        # for the step and the epoch, which do the same products.
+        comparable = name in ("BM_TrainStep", "BM_Epoch", "BM_GemmCeiling")
+        row = [what, seconds(mine["seconds"]),
+               f"{flops / 1e9:.1f}" if flops else "–",
+               f"{flops / ceiling:.0%}" if flops and comparable else "–"]
+        for which, other in [("numpy", numpy)] + ([("torch", torch)] if torch else []):
+            t = other.get(name) if other else None
+            ratio = other.get(name + "_ratio", t / mine["seconds"] if t else None) if other else None
+            row += [seconds(t), f"{ratio:.2f}" if ratio else "–"]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
+def cpu_name():
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "?"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--threads", default="1,2", help="thread counts (default 1,2)")
+    parser.add_argument("--no-torch", action="store_true", help="leave PyTorch out")
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="epochs of each, alternating (default 5); the table shows medians")
+    parser.add_argument("--record", action="store_true",
+                        help="also write bench/results/compare.md (the site's Performance page)")
+    args = parser.parse_args()
+
+    sections, context, versions, notes, raw = [], None, {}, [], []
+    for threads in [int(t) for t in args.threads.split(",")]:
+        print(f"[compare] {threads} thread(s): scratchnet…", file=sys.stderr, flush=True)
+        ours, context = run_kernels(threads, epoch=False)
+        print("[compare] NumPy…", file=sys.stderr, flush=True)
+        numpy, why = run_python("numpy", threads, "micro")
+        if numpy is None:
+            notes.append(f"NumPy did not run: {why}")
+        torch = None
+        if not args.no_torch:
+            print("[compare] PyTorch…", file=sys.stderr, flush=True)
+            torch, why = run_python("torch", threads, "micro")
+            if torch is None and "No module named 'torch'" in why:
+                why = "python3-torch is not installed (apt-get install python3-torch adds it)"
+            if torch is None and why not in notes:
+                notes.append(f"PyTorch left out: {why}")
+        e = epochs(threads, args.rounds, torch is not None)
+        ours["BM_Epoch"] = {"seconds": e["scratchnet"],
+                            "flops": STEP_FLOPS * 60000 / 64 / e["scratchnet"]}
+        for which, other in (("numpy", numpy), ("torch", torch)):
+            if other and which in e:
+                other["BM_Epoch"] = e[which]
+                other["BM_Epoch_ratio"] = e[which + "_ratio"]
+        raw.append((threads, e))
+        for other in (numpy, torch):
+            if other:
+                versions.update(other.get("versions", {}))
+                versions["numpy BLAS kernel" if other is numpy else "torch BLAS kernel"] = \
+                    other.get("blas", {}).get("openblas_core", "?")
+        sections.append(table(threads, ours, numpy, torch))
+
+    head = [
+        f"Measured {datetime.date.today().isoformat()} by `bench/compare` on {cpu_name()} "
+        f"({context.get('num_cpus', '?')} cores), "
+        f"OpenBLAS kernel {context.get('openblas_core', '?')}"
+        f"{' (OPENBLAS_CORETYPE=' + os.environ['OPENBLAS_CORETYPE'] + ')' if os.environ.get('OPENBLAS_CORETYPE') else ''}"
+        f"; scratchnet built -O3 -march=native (preset release); "
+        + ", ".join(f"{k} {v}" for k, v in sorted(versions.items()))
+        + f". Times are medians of 5 repetitions (the epoch: of {args.rounds} rounds that alternate "
+        "the three, its ratios the median of the rounds' ratios); GFLOP/s counts the matrix "
+        "products only; the ceiling is one step's matrix products called straight through BLAS.",
+        ""]
+    rounds = [f"Epoch seconds, round by round ({t} thread{'s' if t > 1 else ''}): "
+              + "; ".join(f"{k} " + ", ".join(f"{x:.2f}" for x in e[k + '_all'])
+                          for k in ("scratchnet", "numpy", "torch") if k + "_all" in e)
+              for t, e in raw]
+    text = "\n".join(head + ["\n\n".join(sections), ""] + rounds +
+                     ([""] + notes if notes else [])) + "\n"
+    print(text)
+    if args.record:
+        out = os.path.join(ROOT, "bench", "results", "compare.md")
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        with open(out, "w") as f:
+            f.write(text)
+        print(f"[compare] written to {os.path.relpath(out, ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

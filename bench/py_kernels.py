@@ -1,0 +1,202 @@
+"""The benchmark kernels of bench/kernels.cpp, the same maths in NumPy or PyTorch (float64).
+
+Run by bench/compare:  /usr/bin/python3 bench/py_kernels.py numpy|torch THREADS micro|epoch
+Prints one JSON object: {"kernel name": seconds per iteration (median of 5 repetitions), ...,
+"versions": {...}}; with "epoch", only {"BM_Epoch": seconds of one epoch, ...}.
+The maths is written as the course text writes it (chapter 02): Z = X W + b, ReLU, a stable softmax and log-sum-exp, dZ = (P - Y) / N, dW = Aᵀ dZ, db = the column sums of dZ,
+dA = dZ Wᵀ (not for the first layer: the data needs no gradient), then W -= lr dW.
+"""
+import json
+import statistics
+import sys
+import time
+
+B, D, H, C, N = 64, 784, 256, 10, 60000
+
+
+def measure(fn, repetitions=5, min_seconds=0.2):
+    """Median seconds per call over `repetitions` runs of a loop that lasts min_seconds."""
+    fn()  # warm up
+    calls = 1
+    while True:
+        t0 = time.perf_counter()
+        for _ in range(calls):
+            fn()
+        if time.perf_counter() - t0 >= min_seconds / 4 or calls >= 1 << 20:
+            break
+        calls *= 2
+    calls = max(1, int(calls * (min_seconds / 4) / max(time.perf_counter() - t0, 1e-9)))
+    times = []
+    for _ in range(repetitions):
+        t0 = time.perf_counter()
+        for _ in range(calls):
+            fn()
+        times.append((time.perf_counter() - t0) / calls)
+    return statistics.median(times)
+
+
+def numpy_kernels(threads, only_epoch):
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+
+    def softmax(S):
+        E = np.exp(S - S.max(axis=1, keepdims=True))
+        return E / E.sum(axis=1, keepdims=True)
+
+    def cross_entropy(S, y):
+        m = S.max(axis=1, keepdims=True)
+        lse = m[:, 0] + np.log(np.exp(S - m).sum(axis=1))
+        return np.mean(lse - S[np.arange(len(y)), y])
+
+    def cross_entropy_gradient(S, y):
+        P = softmax(S)
+        P[np.arange(len(y)), y] -= 1.0
+        return P / len(y)
+
+    def dense_forward(X, W, b):
+        return X @ W + b
+
+    def dense_backward(dZ, X, W):
+        return dZ @ W.T, X.T @ dZ, dZ.sum(axis=0)
+
+    def init():
+        return [rng.normal(0, np.sqrt(2 / D), (D, H)), np.zeros(H),
+                rng.normal(0, np.sqrt(2 / H), (H, C)), np.zeros(C)]
+
+    def step(params, X, y, lr):
+        W1, b1, W2, b2 = params
+        Z1 = X @ W1 + b1
+        A1 = np.maximum(Z1, 0)
+        Z2 = A1 @ W2 + b2
+        loss = cross_entropy(Z2, y)
+        dZ2 = cross_entropy_gradient(Z2, y)
+        dW2, db2 = A1.T @ dZ2, dZ2.sum(axis=0)
+        dA1 = dZ2 @ W2.T
+        dZ1 = dA1 * (Z1 > 0)
+        dW1, db1 = X.T @ dZ1, dZ1.sum(axis=0)
+        W1 -= lr * dW1
+        b1 -= lr * db1
+        W2 -= lr * dW2
+        b2 -= lr * db2
+        return loss
+
+    X = rng.normal(0, 1, (B, D))
+    W = rng.normal(0, 0.05, (D, H))
+    b = np.zeros(H)
+    dZ = rng.normal(0, 0.01, (B, H))
+    S = rng.normal(0, 3, (B, C))
+    y = rng.integers(0, C, B)
+    params = init()
+    XN = rng.normal(0, 1, (N, D))
+    yN = rng.integers(0, C, N)
+
+    def epoch():
+        for start in range(0, N, B):
+            step(params, XN[start:start + B], yN[start:start + B], 0.1)
+
+    if only_epoch:
+        t0 = time.perf_counter()
+        epoch()
+        return {"BM_Epoch": time.perf_counter() - t0, "versions": {"numpy": np.__version__}}
+    return {
+        "BM_DenseForward": measure(lambda: dense_forward(X, W, b)),
+        "BM_DenseBackward": measure(lambda: dense_backward(dZ, X, W)),
+        "BM_SoftmaxCrossEntropy": measure(
+            lambda: (softmax(S), cross_entropy(S, y), cross_entropy_gradient(S, y))),
+        "BM_TrainStep": measure(lambda: step(params, X, y, 0.0)),  # lr 0: no drift
+        "versions": {"numpy": np.__version__},
+    }
+
+
+def torch_kernels(threads, only_epoch):
+    import torch
+
+    torch.set_num_threads(threads)
+    torch.set_grad_enabled(False)
+    g = torch.Generator().manual_seed(0)
+    f64 = torch.float64
+
+    def normal(std, *shape):
+        return torch.randn(*shape, generator=g, dtype=f64) * std
+
+    def softmax(S):
+        E = torch.exp(S - S.amax(dim=1, keepdim=True))
+        return E / E.sum(dim=1, keepdim=True)
+
+    def cross_entropy(S, y):
+        m = S.amax(dim=1, keepdim=True)
+        lse = m[:, 0] + torch.log(torch.exp(S - m).sum(dim=1))
+        return torch.mean(lse - S[torch.arange(len(y)), y])
+
+    def cross_entropy_gradient(S, y):
+        P = softmax(S)
+        P[torch.arange(len(y)), y] -= 1.0
+        return P / len(y)
+
+    def step(params, X, y, lr):
+        W1, b1, W2, b2 = params
+        Z1 = X @ W1 + b1
+        A1 = torch.clamp(Z1, min=0)
+        Z2 = A1 @ W2 + b2
+        loss = cross_entropy(Z2, y)
+        dZ2 = cross_entropy_gradient(Z2, y)
+        dW2, db2 = A1.T @ dZ2, dZ2.sum(dim=0)
+        dA1 = dZ2 @ W2.T
+        dZ1 = dA1 * (Z1 > 0)
+        dW1, db1 = X.T @ dZ1, dZ1.sum(dim=0)
+        W1 -= lr * dW1
+        b1 -= lr * db1
+        W2 -= lr * dW2
+        b2 -= lr * db2
+        return loss
+
+    X, W, b = normal(1, B, D), normal(0.05, D, H), torch.zeros(H, dtype=f64)
+    dZ, S = normal(0.01, B, H), normal(3, B, C)
+    y = torch.randint(0, C, (B,), generator=g)
+    params = [normal((2 / D) ** 0.5, D, H), torch.zeros(H, dtype=f64),
+              normal((2 / H) ** 0.5, H, C), torch.zeros(C, dtype=f64)]
+    XN, yN = normal(1, N, D), torch.randint(0, C, (N,), generator=g)
+
+    def epoch():
+        for start in range(0, N, B):
+            step(params, XN[start:start + B], yN[start:start + B], 0.1)
+
+    versions = {"torch": torch.__version__}
+    if only_epoch:
+        t0 = time.perf_counter()
+        epoch()
+        return {"BM_Epoch": time.perf_counter() - t0, "versions": versions}
+    return {
+        "BM_DenseForward": measure(lambda: X @ W + b),
+        "BM_DenseBackward": measure(lambda: (dZ @ W.T, X.T @ dZ, dZ.sum(dim=0))),
+        "BM_SoftmaxCrossEntropy": measure(
+            lambda: (softmax(S), cross_entropy(S, y), cross_entropy_gradient(S, y))),
+        "BM_TrainStep": measure(lambda: step(params, X, y, 0.0)),  # lr 0: no drift
+        "versions": versions,
+    }
+
+
+def blas_in_use():
+    """The BLAS library this process loaded, and OpenBLAS's kernel name if it is OpenBLAS."""
+    import ctypes
+    libs = sorted({line.split()[-1] for line in open("/proc/self/maps")
+                   if "blas" in line.rsplit("/", 1)[-1] and ".so" in line})
+    core = "?"
+    for lib in libs:
+        try:
+            fn = ctypes.CDLL(lib).openblas_get_corename
+            fn.restype = ctypes.c_char_p
+            core = fn().decode()
+            break
+        except (OSError, AttributeError):
+            continue
+    return {"libraries": libs, "openblas_core": core}
+
+
+if __name__ == "__main__":
+    which, threads, what = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    kernels = numpy_kernels if which == "numpy" else torch_kernels
+    result = kernels(threads, what == "epoch")
+    result["blas"] = blas_in_use()
+    print(json.dumps(result))
