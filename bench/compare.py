@@ -20,6 +20,11 @@ PYTHON = "/usr/bin/python3"  # Debian's, with Debian's python3-numpy and python3
 B, D, H, C = 64, 784, 256, 10
 # The matrix products of one training step (bench/kernels.cpp, step_flops).
 STEP_FLOPS = 2.0 * (B * H * D + B * C * H + H * C * B + B * H * C + D * H * B)
+# Matrix-product FLOPs per iteration of each kernel; GFLOP/s below divides them by the median
+# wall-clock time (Google Benchmark's own counter divides by CPU time).
+FLOPS = {"BM_DenseForward": 2.0 * B * H * D, "BM_DenseBackward": 2.0 * (D * H * B + B * D * H),
+         "BM_TrainStep": STEP_FLOPS, "BM_Epoch": STEP_FLOPS * 60000 / B,
+         "BM_GemmCeiling": STEP_FLOPS}
 
 ROWS = [
     ("BM_DenseForward", "dense forward (64, 784)·(784, 256) + b"),
@@ -51,8 +56,9 @@ def run_kernels(threads, epoch):
         if b.get("aggregate_name", "median") != "median":
             continue
         name = b["run_name"].split("/")[0]
-        results[name] = {"seconds": b["real_time"] * scale[b["time_unit"]],
-                         "flops": b.get("FLOPS")}
+        secs = b["real_time"] * scale[b["time_unit"]]
+        results[name] = {"seconds": secs,
+                         "flops": FLOPS[name] / secs if name in FLOPS else None}
     return results, report["context"]
 
 
@@ -159,8 +165,7 @@ def main():
             if torch is None and why not in notes:
                 notes.append(f"PyTorch left out: {why}")
         e = epochs(threads, args.rounds, torch is not None)
-        ours["BM_Epoch"] = {"seconds": e["scratchnet"],
-                            "flops": STEP_FLOPS * 60000 / 64 / e["scratchnet"]}
+        ours["BM_Epoch"] = {"seconds": e["scratchnet"], "flops": FLOPS["BM_Epoch"] / e["scratchnet"]}
         for which, other in (("numpy", numpy), ("torch", torch)):
             if other and which in e:
                 other["BM_Epoch"] = e[which]
@@ -180,7 +185,7 @@ def main():
         f"{' (OPENBLAS_CORETYPE=' + os.environ['OPENBLAS_CORETYPE'] + ')' if os.environ.get('OPENBLAS_CORETYPE') else ''}"
         f"; scratchnet built -O3 -march=native (preset release); "
         + ", ".join(f"{k} {v}" for k, v in sorted(versions.items()))
-        + f". Times are medians of 5 repetitions (the epoch: of {args.rounds} rounds that alternate "
+        + f". Times are wall-clock medians of 5 repetitions (the epoch: of {args.rounds} rounds that alternate "
         "the three, its ratios the median of the rounds' ratios); GFLOP/s counts the matrix "
         "products only; the ceiling is one step's matrix products called straight through BLAS.",
         ""]
