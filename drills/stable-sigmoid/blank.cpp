@@ -6,7 +6,8 @@
 // Both return a new matrix of Z's shape.
 //
 // The hidden checks: random matrices against the course's reference to a relative error of
-// 1e-12; entries up to |z| = 1e4, where every result must be finite (no NaN, no inf);
+// 1e-12; entries up to |z| = 1e4, where every result must be finite (no NaN, no inf) and no
+// floating-point overflow may happen on the way (FE_OVERFLOW: no intermediate may become inf);
 // z in [-100, -20], where sigma(z) is tiny but representable and must be accurate to a relative
 // error of 1e-12; and the derivative against central differences of your sigmoid.
 //

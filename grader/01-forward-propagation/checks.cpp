@@ -3,6 +3,7 @@
 // those oracles, and from invariants — never from literals in the learner's files. Each check
 // calls only the learner function it grades; BOUNDARIES.md lists which case covers which clause.
 #include <algorithm>
+#include <cfenv>
 #include <cmath>
 
 #include <xtensor/xmath.hpp>
@@ -195,6 +196,26 @@ TEST(Activations, SigmoidStaysFiniteForHugeInputs)
             return;
         expect_close(c, "sigmoid(-Z) + sigmoid(Z)", activations::sigmoid(-Z) + sz, xt::ones_like(Z),
                      {1e-12, 0});  // σ(−z) = 1 − σ(z)
+    });
+}
+
+// Overflow-free, not only finite: 1 / (1 + e^-z) gives the right 0 at z = -1e4 by way of
+// e^1e4 = inf, an overflow the floating-point unit flags (FE_OVERFLOW; NumPy warns "overflow
+// encountered in exp"). A stable sigmoid only ever exponentiates -|z|.
+TEST(Activations, SigmoidRaisesNoOverflow)
+{
+    for_each_case(4, [&](Case& c) {
+        const auto s = grader::sizes(c, {{1, 6}, {1, 6}});
+        Matrix Z = c.rng.matrix(s[0] + 1, s[1] + 1, -1e4, 1e4);  // at least 2 x 2
+        grader::plant(c, Z, {1e4, -1e4, 710, -710, 746, -746, 0.0});
+        c.description =
+            "Z " + shape_str(Z) + " with entries up to ±1e4 (±1e4, ±746, ±710, 0 among them)";
+        std::feclearexcept(FE_OVERFLOW);
+        const Matrix sz = activations::sigmoid(Z);
+        const bool overflowed = std::fetestexcept(FE_OVERFLOW) != 0;
+        if (overflowed)
+            grader::fail(c, "sigmoid(Z) raised a floating-point overflow (FE_OVERFLOW): some "
+                            "intermediate became inf on the way, even if the result looks right");
     });
 }
 

@@ -1,6 +1,7 @@
 // mutant: sigmoid written as e^z / (1 + e^z): e^z overflows to inf for z > 709, and inf / inf is
 //         NaN.
 // rejected-by: Activations.SigmoidStaysFiniteForHugeInputs
+// rejected-by: Activations.SigmoidRaisesNoOverflow
 // rejected-by: Activations.SigmoidDerivativeMatchesFiniteDifferences
 #include "core.hpp"
 
