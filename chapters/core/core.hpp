@@ -28,7 +28,7 @@ using Labels = std::vector<std::size_t>;
 /// - `A: (N, K)`, `B: (K, M)` → returns `(N, M)`.
 /// - Throws `std::invalid_argument` naming both shapes when the inner sizes differ.
 ///
-/// It wraps `xt::linalg::dot` (OpenBLAS `dgemm`). It lives in a library compiled once, so that
+/// It calls OpenBLAS's `dgemm` (through xtensor-blas). It lives in a library compiled once, so that
 /// your exercise files recompile in about a second instead of three.
 Matrix dot(const Matrix& A, const Matrix& B);
 

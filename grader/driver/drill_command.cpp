@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ask.hpp"
 #include "drill.hpp"
 #include "report.hpp"
 
@@ -80,14 +81,6 @@ std::string task_statement(const fs::path& blank)
     return out;
 }
 
-bool confirm(const std::string& question)
-{
-    std::cout << question << " [y/N] " << std::flush;
-    std::string answer;
-    std::getline(std::cin, answer);
-    return answer == "y" || answer == "Y" || answer == "yes";
-}
-
 // ---- list -----------------------------------------------------------------------------------
 
 int list(const Manifest& m, const Paths& paths, const History& h, bool json)
@@ -131,7 +124,6 @@ int list(const Manifest& m, const Paths& paths, const History& h, bool json)
 int start(const Manifest& m, const Paths& paths, History& h, const Drill& d, const Options& o)
 {
     const Files f = files_of(paths, d);
-    const bool yes = o.yes;
     if (!o.no_build) {
         // Everything the checks need except the candidate's file (the chapters' references,
         // their records, the checks), built before the clock starts: on a fresh clone that is
@@ -152,27 +144,16 @@ int start(const Manifest& m, const Paths& paths, History& h, const Drill& d, con
     }
     std::error_code ec;
     if (fs::exists(f.practice, ec) && read_file(f.practice) != blank) {
-        const fs::path backup = fs::path(paths.source_dir) / "practice" / "backups" /
-                                local_time(now(), "%Y%m%d-%H%M%S") / (d.name + ".cpp");
+        const fs::path backup =
+            new_backup_folder(fs::path(paths.source_dir) / "practice" / "backups") /
+            (d.name + ".cpp");
         std::cout << f.practice_rel << " holds work from an earlier start. It moves to\n  "
                   << backup.string() << "\nand a blank file takes its place.\n";
-        if (!yes) {
-            if (!isatty(0)) {
-                std::cout << "Nothing done: no terminal to confirm on. Run again with --yes.\n";
-                return 1;
-            }
-            if (!confirm("Go ahead?")) {
-                std::cout << "Nothing done.\n";
-                return 1;
-            }
-        }
-        fs::path target = backup;
-        for (int n = 2; fs::exists(target, ec); ++n)
-            target = backup.parent_path().string() + "-" + std::to_string(n) + "/" +
-                     backup.filename().string();
-        fs::create_directories(target.parent_path());
-        fs::copy_file(f.practice, target);  // copied before anything is overwritten
-        std::cout << "Your previous file is in " << target.string() << "\n";
+        if (!go_ahead(o.yes))
+            return 1;
+        fs::create_directories(backup.parent_path());
+        fs::copy_file(f.practice, backup);  // copied before anything is overwritten
+        std::cout << "Your previous file is in " << backup.string() << "\n";
     }
     fs::create_directories(f.practice.parent_path());
     {

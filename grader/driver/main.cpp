@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "ask.hpp"
 #include "drill_command.hpp"
 #include "manifest.hpp"
 #include "report.hpp"
@@ -101,30 +102,13 @@ int reset_chapter(const Manifest& manifest, const Paths& paths, const std::strin
         return 2;
     }
 
-    const std::time_t now = std::time(nullptr);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-    fs::path backup = fs::path(paths.source_dir) / "exercise-backups" / stamp / ch->folder;
-    for (int n = 2; fs::exists(backup); ++n)  // two resets in one second keep both backups
-        backup = fs::path(paths.source_dir) / "exercise-backups" /
-                 (std::string(stamp) + "-" + std::to_string(n)) / ch->folder;
-
+    const fs::path backup =
+        new_backup_folder(fs::path(paths.source_dir) / "exercise-backups") / ch->folder;
     std::cout << "Reset chapter " << ch->id << " (" << ch->title << "): your files in exercises/"
               << ch->folder << "/ move to\n  " << backup.string() << "\nand " << rel
               << " becomes the stub again (from git " << from << ").\n";
-    if (!yes) {
-        if (!isatty(0)) {
-            std::cout << "Nothing done: no terminal to confirm on. Run again with --yes.\n";
-            return 1;
-        }
-        std::cout << "Go ahead? [y/N] " << std::flush;
-        std::string answer;
-        std::getline(std::cin, answer);
-        if (answer != "y" && answer != "Y" && answer != "yes") {
-            std::cout << "Nothing done.\n";
-            return 1;
-        }
-    }
+    if (!go_ahead(yes))
+        return 1;
     fs::create_directories(backup);
     for (const auto& entry : fs::directory_iterator(dir))
         fs::copy(entry.path(), backup / entry.path().filename(), fs::copy_options::recursive);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -73,6 +74,29 @@ inline std::string read_file(const fs::path& p)
 {
     std::ifstream in(p, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+/// What a mutant file says of itself: one "// rejected-by: Check" line per check it must fail
+/// (and no other), and a "// mutant: what" line.
+struct MutantFile {
+    std::vector<std::string> rejected_by;
+    std::string description;
+};
+
+inline MutantFile read_mutant_file(const fs::path& p)
+{
+    MutantFile m;
+    std::istringstream in(read_file(p));
+    static const std::regex rejected(R"(^// rejected-by: (\S+))");
+    static const std::regex what(R"(^// mutant: (.*))");
+    for (std::string line; std::getline(in, line);) {
+        std::smatch sm;
+        if (std::regex_search(line, sm, rejected))
+            m.rejected_by.push_back(sm[1]);
+        else if (std::regex_search(line, sm, what))
+            m.description = sm[1];
+    }
+    return m;
 }
 
 /// A fingerprint of every file under a folder: names, sizes, contents, modes.

@@ -184,18 +184,8 @@ std::vector<DrillMutant> find_drill_mutants()
         for (const auto& e : fs::directory_iterator(dir)) {
             if (e.path().extension() != ".cpp")
                 continue;
-            DrillMutant m{d.name, e.path().stem().string(), {}, ""};
-            std::istringstream in(read_file(e.path()));
-            static const std::regex rejected(R"(^// rejected-by: (\S+))");
-            static const std::regex what(R"(^// mutant: (.*))");
-            for (std::string line; std::getline(in, line);) {
-                std::smatch sm;
-                if (std::regex_search(line, sm, rejected))
-                    m.rejected_by.push_back(sm[1]);
-                else if (std::regex_search(line, sm, what))
-                    m.description = sm[1];
-            }
-            found.push_back(m);
+            const auto file = selftest::read_mutant_file(e.path());
+            found.push_back({d.name, e.path().stem().string(), file.rejected_by, file.description});
         }
     }
     std::sort(found.begin(), found.end(), [](const DrillMutant& a, const DrillMutant& b) {

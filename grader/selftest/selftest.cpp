@@ -62,18 +62,9 @@ std::vector<Mutant> find_mutants()
         for (const auto& entry : fs::directory_iterator(dir)) {
             if (entry.path().extension() != ".cpp")
                 continue;
-            Mutant m{ch.id, entry.path().stem().string(), {}, ""};
-            std::ifstream in(entry.path());
-            static const std::regex rejected(R"(^// rejected-by: (\S+))");
-            static const std::regex what(R"(^// mutant: (.*))");
-            for (std::string line; std::getline(in, line);) {
-                std::smatch sm;
-                if (std::regex_search(line, sm, rejected))
-                    m.rejected_by.push_back(sm[1]);
-                else if (std::regex_search(line, sm, what))
-                    m.description = sm[1];
-            }
-            found.push_back(m);
+            const auto file = selftest::read_mutant_file(entry.path());
+            found.push_back(
+                {ch.id, entry.path().stem().string(), file.rejected_by, file.description});
         }
     }
     std::sort(found.begin(), found.end(),
