@@ -60,6 +60,11 @@ inline void matrices(const Matrix& A, const Matrix& B, const Vector& v, double s
     w -= s * v;
     auto best = xt::argmax(A, 1);
     (void)best;
+    // chapter 03: the mean and standard deviation of a layer, a Frobenius norm
+    const double mean = xt::mean(A)();
+    SCRATCHNET_IDIOM(double, xt::mean(xt::square(A - mean))())
+    SCRATCHNET_IDIOM(double, xt::sum(xt::square(A))())
+    SCRATCHNET_IDIOM(Vector, xt::zeros<double>({n}))
 }
 }  // namespace scratchnet::pch_idioms
 #undef SCRATCHNET_IDIOM
