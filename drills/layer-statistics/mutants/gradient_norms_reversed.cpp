@@ -1,0 +1,36 @@
+// mutant: gradient_norms lists the layers from the last to the first, the order backpropagation
+//         computes them in.
+// rejected-by: TODO
+#include "backpropagation.hpp"
+#include "core.hpp"
+#include "initialization.hpp"
+
+#include <cmath>
+#include <vector>
+
+#include <xtensor/xmath.hpp>
+
+namespace scratchnet {
+
+std::vector<LayerStats> activation_stats(const Network& net, const Matrix& X)
+{
+    const ForwardCache cache = forward(net, X);
+    std::vector<LayerStats> stats;
+    for (std::size_t l = 1; l < cache.A.size(); ++l) {
+        const double mean = xt::mean(cache.A[l])();
+        const double var = xt::mean(xt::square(cache.A[l] - mean))();
+        stats.push_back({mean, std::sqrt(var)});
+    }
+    return stats;
+}
+
+std::vector<double> gradient_norms(const Network& net, const Matrix& X, const Labels& y)
+{
+    const Gradients grads = loss_and_gradients(net, X, y).grads;
+    std::vector<double> norms;
+    for (std::size_t l = grads.dW.size(); l-- > 0;)
+        norms.push_back(std::sqrt(xt::sum(xt::square(grads.dW[l]))()));
+    return norms;
+}
+
+}  // namespace scratchnet

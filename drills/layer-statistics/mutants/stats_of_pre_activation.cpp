@@ -1,0 +1,36 @@
+// mutant: activation_stats describes each layer's pre-activation Z[l] instead of its output A[l + 1]:
+//         the same for identity layers, wrong after a ReLU.
+// rejected-by: TODO
+#include "backpropagation.hpp"
+#include "core.hpp"
+#include "initialization.hpp"
+
+#include <cmath>
+#include <vector>
+
+#include <xtensor/xmath.hpp>
+
+namespace scratchnet {
+
+std::vector<LayerStats> activation_stats(const Network& net, const Matrix& X)
+{
+    const ForwardCache cache = forward(net, X);
+    std::vector<LayerStats> stats;
+    for (std::size_t l = 0; l < cache.Z.size(); ++l) {
+        const double mean = xt::mean(cache.Z[l])();
+        const double var = xt::mean(xt::square(cache.Z[l] - mean))();
+        stats.push_back({mean, std::sqrt(var)});
+    }
+    return stats;
+}
+
+std::vector<double> gradient_norms(const Network& net, const Matrix& X, const Labels& y)
+{
+    const Gradients grads = loss_and_gradients(net, X, y).grads;
+    std::vector<double> norms;
+    for (const Matrix& dW : grads.dW)
+        norms.push_back(std::sqrt(xt::sum(xt::square(dW))()));
+    return norms;
+}
+
+}  // namespace scratchnet
