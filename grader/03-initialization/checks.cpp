@@ -211,9 +211,10 @@ std::pair<std::size_t, std::size_t> both_fans(Case& c)
 // ---- the statistical bounds -------------------------------------------------------------------
 //
 // Each bound below fails a correct sample with probability at most e^{-x}, x = 27
-// (e^{-27} < 1.9e-12). The distribution checks test at most 32 cases × 6 one-sided bounds = 192
-// events, so a correct initializer fails one of them with probability < 192 · 1.9e-12 < 4e-10
-// (below 1e-9 in total). Every sample has n ≥ 16 000 entries (goldens/init_scales.json).
+// (e^{-27} < 1.9e-12). The distribution checks test 30 cases (6 schemes × 5 shapes) with at most
+// 6 one-sided bounds each, 180 events, so a correct initializer fails one of them with
+// probability < 180 · 1.9e-12 < 4e-10 (below 1e-9 in total). Every sample has n ≥ 16 000
+// entries (goldens/init_scales.json).
 // - Normal, σ known, n entries: Σw²/σ² is χ²_n. Laurent & Massart (2000), Lemma 1:
 //   P(χ²_n − n ≥ 2√(nx) + 2x) ≤ e^{−x} and P(n − χ²_n ≥ 2√(nx)) ≤ e^{−x}, so
 //   m₂/σ² − 1 ∈ [−2√(x/n), 2√(x/n) + 2x/n]. The mean is N(0, σ²/n): |w̄| ≤ σ√(2x/n) on each side.
