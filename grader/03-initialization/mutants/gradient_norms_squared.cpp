@@ -1,0 +1,18 @@
+// mutant: gradient_norms returns the squared Frobenius norm (no square root).
+// rejected-by: GradientNorms.MatchOwnOracle
+#include "initialization.hpp"
+
+#include <cmath>
+
+#include <xtensor/xmath.hpp>
+
+namespace scratchnet {
+std::vector<double> gradient_norms(const Network& net, const Matrix& X, const Labels& y)
+{
+    const Gradients grads = loss_and_gradients(net, X, y).grads;
+    std::vector<double> norms;
+    for (const Matrix& dW : grads.dW)
+        norms.push_back(xt::sum(xt::square(dW))());
+    return norms;
+}
+}  // namespace scratchnet
