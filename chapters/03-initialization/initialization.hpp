@@ -104,7 +104,8 @@ Network init_network(const std::vector<LayerSpec>& spec, const std::string& sche
 /// Mean and standard deviation of one matrix's entries.
 struct LayerStats {
     double mean = 0.0;  ///< \f$ \mu = \frac{1}{M}\sum_k a_k \f$ over all M = N·H entries
-    double std = 0.0;   ///< \f$ \sqrt{\frac{1}{M}\sum_k (a_k - \mu)^2} \f$ (population, NumPy's `a.std()`)
+    double std =
+        0.0;  ///< \f$ \sqrt{\frac{1}{M}\sum_k (a_k - \mu)^2} \f$ (population, NumPy's `a.std()`)
 };
 // [layer_stats]
 

@@ -49,16 +49,16 @@ std::string default_scheme(const std::string& activation)
 Network init_network(const std::vector<LayerSpec>& spec, const std::string& scheme, Rng& rng)
 {
     Network net = make_network(spec);  // checks the spec; all zeros
-    const std::vector<std::string> known = {
-        "default",        "scaled_normal",  "lecun_normal",   "glorot_uniform",
-        "glorot_normal",  "he_normal",      "he_uniform",     "xavier_uniform",
-        "xavier_normal",  "kaiming_normal", "kaiming_uniform"};
+    const std::vector<std::string> known = {"default",        "scaled_normal",  "lecun_normal",
+                                            "glorot_uniform", "glorot_normal",  "he_normal",
+                                            "he_uniform",     "xavier_uniform", "xavier_normal",
+                                            "kaiming_normal", "kaiming_uniform"};
     if (std::find(known.begin(), known.end(), scheme) == known.end()) {
         std::string names;
         for (const std::string& name : known)
             names += (names.empty() ? "" : ", ") + name;
-        throw std::invalid_argument("init_network: unknown scheme \"" + scheme + "\" (known: " +
-                                    names + ")");
+        throw std::invalid_argument("init_network: unknown scheme \"" + scheme +
+                                    "\" (known: " + names + ")");
     }
     for (std::size_t l = 0; l < spec.size(); ++l) {
         const std::string s = scheme == "default" ? default_scheme(spec[l].activation) : scheme;

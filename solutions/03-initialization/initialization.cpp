@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <map>
+#include <sstream>
 
 #include <xtensor/xmath.hpp>
 
@@ -28,9 +29,11 @@ double as_double(std::size_t n) { return static_cast<double>(n); }
 Matrix scaled_normal(std::size_t fan_in, std::size_t fan_out, Rng& rng, double scale)
 {
     check_fans("scaled_normal", fan_in, fan_out);
-    if (!(scale >= 0.0) || std::isinf(scale))  // NaN fails every comparison
-        throw std::invalid_argument("scaled_normal: the scale must be a finite number >= 0, not " +
-                                    std::to_string(scale));
+    if (!(scale >= 0.0) || std::isinf(scale)) {  // NaN fails every comparison
+        std::ostringstream text;
+        text << "scaled_normal: the scale must be a finite number >= 0, not " << scale;
+        throw std::invalid_argument(text.str());
+    }
     return rng.normal(fan_in, fan_out, 0.0, scale);
 }
 
@@ -139,9 +142,11 @@ Network init_network(const std::vector<LayerSpec>& spec, const std::string& sche
     if (scheme != "default" && schemes().count(scheme) == 0)
         throw std::invalid_argument("init_network: unknown scheme \"" + scheme +
                                     "\"; the known schemes are default, " + known_schemes());
+    std::vector<std::string> layer_schemes;  // every layer's scheme, before the first draw
+    for (const LayerSpec& layer : spec)
+        layer_schemes.push_back(scheme == "default" ? default_scheme(layer.activation) : scheme);
     for (std::size_t l = 0; l < spec.size(); ++l) {
-        const std::string s = scheme == "default" ? default_scheme(spec[l].activation) : scheme;
-        net.layers[l].W = init_weights(s, spec[l].inputs, spec[l].outputs, rng);
+        net.layers[l].W = init_weights(layer_schemes[l], spec[l].inputs, spec[l].outputs, rng);
         net.layers[l].b = zero_bias(spec[l].outputs);
     }
     return net;

@@ -1,6 +1,6 @@
 // mutant: gradient_norms lists the layers from the last to the first, the order backpropagation
 //         computes them in.
-// rejected-by: TODO
+// rejected-by: GradientNorms.MatchOwnOracle
 #include "backpropagation.hpp"
 #include "core.hpp"
 #include "initialization.hpp"

@@ -1,5 +1,5 @@
 // mutant: gradient_norms returns the squared norm (the sum of squares) without the square root.
-// rejected-by: TODO
+// rejected-by: GradientNorms.MatchOwnOracle
 #include "backpropagation.hpp"
 #include "core.hpp"
 #include "initialization.hpp"

@@ -1,6 +1,6 @@
 // mutant: activation_stats computes the variance in one pass as mean(a^2) - mean^2: cancellation loses
 //         every digit when |mean| >> std (and can go negative).
-// rejected-by: TODO
+// rejected-by: ActivationStats.AccurateForLargeMean
 #include "backpropagation.hpp"
 #include "core.hpp"
 #include "initialization.hpp"

@@ -1,6 +1,7 @@
 // mutant: activation_stats divides the squared deviations by N * H - 1 (the sample variance, NumPy's
 //         ddof=1): the std is too large, by sqrt(2) for two entries, and NaN for one.
-// rejected-by: TODO
+// rejected-by: ActivationStats.MatchesOwnOracle
+// rejected-by: ActivationStats.PopulationStd
 #include "backpropagation.hpp"
 #include "core.hpp"
 #include "initialization.hpp"
@@ -18,8 +19,8 @@ std::vector<LayerStats> activation_stats(const Network& net, const Matrix& X)
     std::vector<LayerStats> stats;
     for (std::size_t l = 1; l < cache.A.size(); ++l) {
         const double mean = xt::mean(cache.A[l])();
-        const double var = xt::sum(xt::square(cache.A[l] - mean))() /
-                           static_cast<double>(cache.A[l].size() - 1);
+        const double var =
+            xt::sum(xt::square(cache.A[l] - mean))() / static_cast<double>(cache.A[l].size() - 1);
         stats.push_back({mean, std::sqrt(var)});
     }
     return stats;

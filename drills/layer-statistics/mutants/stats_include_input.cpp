@@ -1,6 +1,6 @@
 // mutant: activation_stats starts at A[0], the input X: one entry too many, and every layer's entry
 //         shifted by one.
-// rejected-by: TODO
+// rejected-by: ActivationStats.MatchesOwnOracle
 #include "backpropagation.hpp"
 #include "core.hpp"
 #include "initialization.hpp"

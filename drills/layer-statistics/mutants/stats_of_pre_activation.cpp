@@ -1,6 +1,6 @@
 // mutant: activation_stats describes each layer's pre-activation Z[l] instead of its output A[l + 1]:
 //         the same for identity layers, wrong after a ReLU.
-// rejected-by: TODO
+// rejected-by: ActivationStats.MatchesOwnOracle
 #include "backpropagation.hpp"
 #include "core.hpp"
 #include "initialization.hpp"
