@@ -1,0 +1,121 @@
+// Data for the figure "init_training.svg": the same small network trained from each
+// initialization scheme. The task is the three-arm spiral of CS231n (3 classes x 100 points in
+// the plane, generated here from Rng(0)); the network is 2 -> 64 -> 64 -> 64 -> 64 -> 3 with ReLU
+// hidden layers, trained with chapter 02's train() (full batch, lr 0.1). The weights of every
+// scheme come from Rng(1). Writes columns: epoch, then the loss per scheme. On stderr it prints
+// the numbers the chapter text quotes: the largest loss, the loss at a few epochs, and after training the accuracy
+// on the training set, the largest |logit| and the number of dead hidden units, per scheme.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <xtensor/xsort.hpp>
+#include <xtensor/xview.hpp>
+
+#include "initialization.hpp"
+
+namespace {
+
+using namespace scratchnet;
+
+constexpr std::size_t kPerClass = 50, kClasses = 3, kHidden = 4, kWidth = 32, kEpochs = 300;
+constexpr double kLr = 0.1;
+
+// Five of the seven schemes of activation_std.cpp: at -O0 each training run costs seconds, and
+// glorot_normal and he_uniform start like their siblings glorot_uniform and he_normal.
+const std::vector<std::string> kSchemes = {"scaled_normal", "scaled_normal 1.0", "lecun_normal",
+                                           "glorot_uniform", "he_normal"};
+
+// CS231n's spiral: class k's points have radius r = i/(n-1) and angle 4k + 4 r + noise (i = 0..n-1).
+void spiral(Matrix& X, Labels& y)
+{
+    Rng rng(0);
+    X = Matrix({kPerClass * kClasses, 2});
+    y.assign(kPerClass * kClasses, 0);
+    for (std::size_t k = 0; k < kClasses; ++k)
+        for (std::size_t i = 0; i < kPerClass; ++i) {
+            const std::size_t n = k * kPerClass + i;
+            const double r = static_cast<double>(i) / (kPerClass - 1);
+            const double t = 4.0 * static_cast<double>(k) + 4.0 * r + rng.normal(0.0, 0.2);
+            X(n, 0) = r * std::sin(t);
+            X(n, 1) = r * std::cos(t);
+            y[n] = k;
+        }
+}
+
+Network start(const std::string& scheme)
+{
+    std::vector<LayerSpec> spec{{2, kWidth, "relu"}};
+    for (std::size_t l = 1; l < kHidden; ++l)
+        spec.push_back({kWidth, kWidth, "relu"});
+    spec.push_back({kWidth, kClasses, "identity"});
+    Rng rng(1);
+    if (scheme != "scaled_normal 1.0")
+        return init_network(spec, scheme, rng);
+    Network net = make_network(spec);
+    for (std::size_t l = 0; l < spec.size(); ++l)
+        net.layers[l].W = scaled_normal(spec[l].inputs, spec[l].outputs, rng, 1.0);
+    return net;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
+        return 2;
+    }
+    Matrix X;
+    Labels y;
+    spiral(X, y);
+    std::fprintf(stderr, "spiral %zu x %zu, 2 -> %zu x %zu relu -> %zu, lr %g, %zu epochs; "
+                 "ln 3 = %.4f\n", kClasses, kPerClass, kHidden, kWidth, kClasses, kLr, kEpochs,
+                 std::log(3.0));
+    std::vector<std::vector<double>> histories;
+    for (const auto& scheme : kSchemes) {
+        Network net = start(scheme);
+        const auto h = train(net, X, y, kLr, kEpochs);
+        const Labels p = predict(net, X);
+        std::size_t right = 0;
+        for (std::size_t n = 0; n < y.size(); ++n)
+            right += p[n] == y[n];
+        // After training: the largest |logit|, and the hidden units that output 0 for every
+        // input (dead ReLUs), per hidden layer.
+        const ForwardCache cache = forward(net, X);
+        const double logit_max = xt::amax(xt::abs(cache.output()))();
+        std::string dead;
+        for (std::size_t l = 1; l < cache.A.size() - 1; ++l) {
+            const Matrix& A = cache.A[l];
+            std::size_t count = 0;
+            for (std::size_t j = 0; j < A.shape()[1]; ++j)
+                count += xt::amax(xt::view(A, xt::all(), j))() == 0.0;
+            dead += (dead.empty() ? "" : " ") + std::to_string(count);
+        }
+        const auto worst = std::max_element(h.begin(), h.end());
+        std::fprintf(stderr, "  %-18s largest loss %.3g at epoch %td\n", scheme.c_str(), *worst,
+                     worst - h.begin());
+        std::fprintf(stderr, "  %-18s loss at epoch 0: %.4g, 100: %.4g, 200: %.4g, %zu: %.4g; "
+                     "accuracy %.3f; max |logit| %.3g; dead units per hidden layer %s\n",
+                     scheme.c_str(), h[0], h[100], h[200], kEpochs - 1, h.back(),
+                     static_cast<double>(right) / y.size(), logit_max, dead.c_str());
+        histories.push_back(h);
+    }
+
+    std::FILE* out = std::fopen(argv[1], "w");
+    if (!out)
+        return 1;
+    std::fprintf(out, "# epoch");
+    for (const auto& scheme : kSchemes)
+        std::fprintf(out, " %s", scheme.c_str());
+    std::fprintf(out, "\n");
+    for (std::size_t e = 0; e < kEpochs; ++e) {
+        std::fprintf(out, "%zu", e);
+        for (const auto& h : histories)
+            std::fprintf(out, " %.9g", h[e]);
+        std::fprintf(out, "\n");
+    }
+    return std::fclose(out) == 0 ? 0 : 1;
+}
