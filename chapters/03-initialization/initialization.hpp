@@ -35,38 +35,43 @@
 
 namespace scratchnet {
 
-/// The seed notebook's `randn * scale`: \f$ W_{ij} \sim \mathcal{N}(0, \text{scale}^2) \f$
-/// (scale is the standard deviation, not the variance). PyTorch: `normal_(W, 0, scale)`.
+/// `randn * scale`, as the seed interview's SimpleNN draws its weights (scale 0.01):
+/// \f$ W_{ij} \sim \mathcal{N}(0, \text{scale}^2) \f$ (scale is the standard deviation, not the
+/// variance). PyTorch: `normal_(W, 0, scale)`.
 ///
 /// - scale = 0 is valid: all zeros, and it still draws fan_in·fan_out normals.
 /// - Also throws `std::invalid_argument` when scale is negative or not finite (NaN, ±inf); the
 ///   message gives the scale. `rng` is not advanced then either.
 Matrix scaled_normal(std::size_t fan_in, std::size_t fan_out, Rng& rng, double scale = 0.01);
 
-/// LeCun normal: \f$ \sigma = \sqrt{1/\text{fan\_in}} \f$, so that
-/// \f$ \mathrm{Var}(z) = \text{fan\_in}\,\mathrm{Var}(w)\,\mathrm{Var}(x) = \mathrm{Var}(x) \f$.
-/// The seed notebook calls this "Xavier"; it is LeCun's (LeCun et al. 1998). PyTorch:
+/// LeCun normal: \f$ \sigma = \sqrt{1/\mathrm{fan}_{\mathrm{in}}} \f$, so that
+/// \f$ \mathrm{Var}(z) = \mathrm{fan}_{\mathrm{in}}\,\mathrm{Var}(w)\,\mathrm{Var}(x)
+///     = \mathrm{Var}(x) \f$.
+/// The seed notebook's "Xavier" follow-up is this scheme, LeCun's (LeCun et al. 1998). PyTorch:
 /// `kaiming_normal_(W, mode="fan_in", nonlinearity="linear")`. Not truncated (Keras's
 /// `lecun_normal` is a truncated normal).
 Matrix lecun_normal(std::size_t fan_in, std::size_t fan_out, Rng& rng);
 
 /// Glorot/Xavier uniform (Glorot & Bengio 2010): \f$ W_{ij} \sim U[-a, a) \f$ with
-/// \f$ a = \sqrt{6/(\text{fan\_in} + \text{fan\_out})} \f$, whose variance is
-/// \f$ a^2/3 = 2/(\text{fan\_in} + \text{fan\_out}) \f$. PyTorch: `xavier_uniform_(W)`.
+/// \f$ a = \sqrt{6/(\mathrm{fan}_{\mathrm{in}} + \mathrm{fan}_{\mathrm{out}})} \f$, whose
+/// variance is \f$ a^2/3 = 2/(\mathrm{fan}_{\mathrm{in}} + \mathrm{fan}_{\mathrm{out}}) \f$.
+/// PyTorch: `xavier_uniform_(W)`.
 Matrix glorot_uniform(std::size_t fan_in, std::size_t fan_out, Rng& rng);
 
-/// Glorot/Xavier normal: \f$ \sigma = \sqrt{2/(\text{fan\_in} + \text{fan\_out})} \f$.
+/// Glorot/Xavier normal:
+/// \f$ \sigma = \sqrt{2/(\mathrm{fan}_{\mathrm{in}} + \mathrm{fan}_{\mathrm{out}})} \f$.
 /// PyTorch: `xavier_normal_(W)`.
 Matrix glorot_normal(std::size_t fan_in, std::size_t fan_out, Rng& rng);
 
-/// He/Kaiming normal (He et al. 2015): \f$ \sigma = \sqrt{2/\text{fan\_in}} \f$; the factor 2
-/// makes up for ReLU zeroing half of its inputs. PyTorch:
+/// He/Kaiming normal (He et al. 2015): \f$ \sigma = \sqrt{2/\mathrm{fan}_{\mathrm{in}}} \f$;
+/// the factor 2 makes up for ReLU zeroing half of its inputs. PyTorch:
 /// `kaiming_normal_(W, mode="fan_in", nonlinearity="relu")`.
 Matrix he_normal(std::size_t fan_in, std::size_t fan_out, Rng& rng);
 
-/// He/Kaiming uniform: \f$ U[-a, a) \f$ with \f$ a = \sqrt{6/\text{fan\_in}} \f$ (variance
-/// 2/fan_in). PyTorch: `kaiming_uniform_(W, mode="fan_in", nonlinearity="relu")`. (`nn.Linear`'s
-/// own default is another scheme: bound \f$ 1/\sqrt{\text{fan\_in}} \f$ and random biases.)
+/// He/Kaiming uniform: \f$ U[-a, a) \f$ with \f$ a = \sqrt{6/\mathrm{fan}_{\mathrm{in}}} \f$
+/// (variance 2/fan_in). PyTorch: `kaiming_uniform_(W, mode="fan_in", nonlinearity="relu")`. (`nn.Linear`'s
+/// own default is another scheme: bound \f$ 1/\sqrt{\mathrm{fan}_{\mathrm{in}}} \f$ and random
+/// biases.)
 Matrix he_uniform(std::size_t fan_in, std::size_t fan_out, Rng& rng);
 
 /// A zero bias `(fan_out)`. Draws nothing. Throws `std::invalid_argument` when fan_out is 0.

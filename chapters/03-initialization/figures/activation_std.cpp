@@ -21,8 +21,8 @@ constexpr std::size_t kLayers = 10, kWidth = 256, kBatch = 200;
 
 // The schemes of the figure, in its order. "scaled_normal 1.0" is scaled_normal with scale 1
 // (init_weights knows scaled_normal only with its default scale 0.01).
-const std::vector<std::string> kSchemes = {"scaled_normal", "scaled_normal 1.0", "lecun_normal",
-                                           "glorot_uniform", "glorot_normal", "he_normal",
+const std::vector<std::string> kSchemes = {"scaled_normal",  "scaled_normal 1.0", "lecun_normal",
+                                           "glorot_uniform", "glorot_normal",     "he_normal",
                                            "he_uniform"};
 
 // 10 layers {256, 256, act}, every weight drawn by `scheme` from rng (layer 0 first), zero biases.
@@ -57,7 +57,8 @@ int main(int argc, char** argv)
     const std::vector<std::string> acts = {"tanh", "relu"};
     std::vector<std::vector<LayerStats>> seed0;  // [act * schemes + scheme][layer]
     for (const auto& act : acts) {
-        std::fprintf(stderr, "%s, seed 0: std (mean) at layers 1 / 5 / 10; layer-10 std over seeds 0-2\n",
+        std::fprintf(stderr,
+                     "%s, seed 0: std (mean) at layers 1 / 5 / 10; layer-10 std over seeds 0-2\n",
                      act.c_str());
         for (const auto& scheme : kSchemes) {
             const auto stats = run(scheme, act, 0);

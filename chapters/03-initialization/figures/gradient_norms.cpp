@@ -19,8 +19,8 @@ using namespace scratchnet;
 constexpr std::size_t kHidden = 10, kWidth = 256, kClasses = 10, kBatch = 200;
 
 // The schemes of the figure, in the order of activation_std.cpp.
-const std::vector<std::string> kSchemes = {"scaled_normal", "scaled_normal 1.0", "lecun_normal",
-                                           "glorot_uniform", "glorot_normal", "he_normal",
+const std::vector<std::string> kSchemes = {"scaled_normal",  "scaled_normal 1.0", "lecun_normal",
+                                           "glorot_uniform", "glorot_normal",     "he_normal",
                                            "he_uniform"};
 
 std::vector<double> run(const std::string& scheme, const std::string& act, std::uint64_t seed)
@@ -54,7 +54,8 @@ int main(int argc, char** argv)
     const std::vector<std::string> acts = {"tanh", "relu"};
     std::vector<std::vector<double>> norms;  // [act * schemes + scheme][layer]
     for (const auto& act : acts) {
-        std::fprintf(stderr, "%s, seed 0: ||dW|| at layers 1 / 5 / 10 / 11, ratio layer 1 / layer 10\n",
+        std::fprintf(stderr,
+                     "%s, seed 0: ||dW|| at layers 1 / 5 / 10 / 11, ratio layer 1 / layer 10\n",
                      act.c_str());
         for (const auto& scheme : kSchemes) {
             const auto n = run(scheme, act, 0);

@@ -60,14 +60,17 @@ std::vector<double> report(const std::string& how, const std::string& act)
             units.push_back(u);
     }
     const Labels p = predict(net, X);
-    std::fprintf(stderr, "%s, %s: loss %.4f -> %.4f; ||dW|| at the start %.3g, %.3g; "
+    std::fprintf(stderr,
+                 "%s, %s: loss %.4f -> %.4f; ||dW|| at the start %.3g, %.3g; "
                  "distinct hidden units %zu of %zu; predictions [%zu %zu %zu %zu]\n",
                  act.c_str(), how.c_str(), history.front(), history.back(), g0[0], g0[1],
                  units.size(), kHidden, p[0], p[1], p[2], p[3]);
     for (std::size_t j = 0; j < 2; ++j) {
         const auto u = unit(net, j);
-        std::fprintf(stderr, "    unit %zu: w(x1) %+.4f  w(x2) %+.4f  b %+.4f  w(out0) %+.4f  w(out1) %+.4f\n",
-                     j, u[0], u[1], u[2], u[3], u[4]);
+        std::fprintf(
+            stderr,
+            "    unit %zu: w(x1) %+.4f  w(x2) %+.4f  b %+.4f  w(out0) %+.4f  w(out1) %+.4f\n", j,
+            u[0], u[1], u[2], u[3], u[4]);
     }
     return history;
 }
@@ -80,7 +83,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
         return 2;
     }
-    const std::vector<std::string> starts = {"zeros", "constant 0.5", "he_normal", "glorot_uniform"};
+    const std::vector<std::string> starts = {"zeros", "constant 0.5", "he_normal",
+                                             "glorot_uniform"};
     std::vector<std::vector<double>> histories;
     for (const auto& how : starts)
         histories.push_back(report(how, "tanh"));
