@@ -1,9 +1,9 @@
 # init_training.svg: the loss of one small network (spiral, 2 -> 4 x 32 ReLU -> 3) trained from
 # seven initialization schemes. Called as:
 # gnuplot -e "data='init_training.dat'" -e "set output 'init_training.svg'" init_training.gp
-set terminal svg size 720,400 dynamic enhanced font "sans,13" background "#ffffff"
+set terminal svg size 880,400 dynamic enhanced font "sans,13" background "#ffffff"
 set grid lc rgb "#dddddd"
-set key top right box opaque title "initial weights"
+set key outside right top box title "initial weights"
 set xlabel "epoch"
 set ylabel "cross-entropy loss (log scale)"
 set logscale y
