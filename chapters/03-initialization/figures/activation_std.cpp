@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "initialization.hpp"
+#include "schemes.hpp"
 
 namespace {
 
@@ -19,22 +20,11 @@ using namespace scratchnet;
 
 constexpr std::size_t kLayers = 10, kWidth = 256, kBatch = 200;
 
-// The schemes of the figure, in its order. "scaled_normal 1.0" is scaled_normal with scale 1
-// (init_weights knows scaled_normal only with its default scale 0.01).
-const std::vector<std::string> kSchemes = {"scaled_normal",  "scaled_normal 1.0", "lecun_normal",
-                                           "glorot_uniform", "glorot_normal",     "he_normal",
-                                           "he_uniform"};
-
 // 10 layers {256, 256, act}, every weight drawn by `scheme` from rng (layer 0 first), zero biases.
 Network deep_net(const std::string& scheme, const std::string& act, Rng& rng)
 {
-    const std::vector<LayerSpec> spec(kLayers, LayerSpec{kWidth, kWidth, act});
-    if (scheme != "scaled_normal 1.0")
-        return init_network(spec, scheme, rng);
-    Network net = make_network(spec);
-    for (auto& layer : net.layers)
-        layer.W = scaled_normal(kWidth, kWidth, rng, 1.0);
-    return net;
+    return figures::init_for_figure(std::vector<LayerSpec>(kLayers, LayerSpec{kWidth, kWidth, act}),
+                                    scheme, rng);
 }
 
 // The statistics of one run: inputs first, then the weights, from one Rng(seed).
@@ -60,7 +50,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr,
                      "%s, seed 0: std (mean) at layers 1 / 5 / 10; layer-10 std over seeds 0-2\n",
                      act.c_str());
-        for (const auto& scheme : kSchemes) {
+        for (const auto& scheme : figures::kSchemes) {
             const auto stats = run(scheme, act, 0);
             double lo = stats[kLayers - 1].std, hi = lo;
             for (std::uint64_t seed = 1; seed < 3; ++seed) {
@@ -81,7 +71,7 @@ int main(int argc, char** argv)
         return 1;
     std::fprintf(out, "# layer");
     for (const auto& act : acts)
-        for (const auto& scheme : kSchemes)
+        for (const auto& scheme : figures::kSchemes)
             std::fprintf(out, " %s/%s", act.c_str(), scheme.c_str());
     std::fprintf(out, "\n");
     for (std::size_t l = 0; l < kLayers; ++l) {

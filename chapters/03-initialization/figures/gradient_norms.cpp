@@ -11,17 +11,13 @@
 #include <vector>
 
 #include "initialization.hpp"
+#include "schemes.hpp"
 
 namespace {
 
 using namespace scratchnet;
 
 constexpr std::size_t kHidden = 10, kWidth = 256, kClasses = 10, kBatch = 200;
-
-// The schemes of the figure, in the order of activation_std.cpp.
-const std::vector<std::string> kSchemes = {"scaled_normal",  "scaled_normal 1.0", "lecun_normal",
-                                           "glorot_uniform", "glorot_normal",     "he_normal",
-                                           "he_uniform"};
 
 std::vector<double> run(const std::string& scheme, const std::string& act, std::uint64_t seed)
 {
@@ -32,15 +28,7 @@ std::vector<double> run(const std::string& scheme, const std::string& act, std::
         label = rng.integer(0, kClasses - 1);
     std::vector<LayerSpec> spec(kHidden, LayerSpec{kWidth, kWidth, act});
     spec.push_back({kWidth, kClasses, "identity"});
-    Network net;
-    if (scheme == "scaled_normal 1.0") {
-        net = make_network(spec);
-        for (std::size_t l = 0; l < spec.size(); ++l)
-            net.layers[l].W = scaled_normal(spec[l].inputs, spec[l].outputs, rng, 1.0);
-    } else {
-        net = init_network(spec, scheme, rng);
-    }
-    return gradient_norms(net, X, y);
+    return gradient_norms(figures::init_for_figure(spec, scheme, rng), X, y);
 }
 
 }  // namespace
@@ -57,7 +45,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr,
                      "%s, seed 0: ||dW|| at layers 1 / 5 / 10 / 11, ratio layer 1 / layer 10\n",
                      act.c_str());
-        for (const auto& scheme : kSchemes) {
+        for (const auto& scheme : figures::kSchemes) {
             const auto n = run(scheme, act, 0);
             std::fprintf(stderr, "  %-18s %9.3g %9.3g %9.3g %9.3g   ratio %.3g\n", scheme.c_str(),
                          n[0], n[4], n[9], n[10], n[0] / n[9]);
@@ -70,7 +58,7 @@ int main(int argc, char** argv)
         return 1;
     std::fprintf(out, "# layer");
     for (const auto& act : acts)
-        for (const auto& scheme : kSchemes)
+        for (const auto& scheme : figures::kSchemes)
             std::fprintf(out, " %s/%s", act.c_str(), scheme.c_str());
     std::fprintf(out, "\n");
     for (std::size_t l = 0; l <= kHidden; ++l) {

@@ -16,6 +16,7 @@
 #include <xtensor/xview.hpp>
 
 #include "initialization.hpp"
+#include "schemes.hpp"
 
 namespace {
 
@@ -23,11 +24,6 @@ using namespace scratchnet;
 
 constexpr std::size_t kPerClass = 50, kClasses = 3, kHidden = 4, kWidth = 32, kEpochs = 300;
 constexpr double kLr = 0.1;
-
-// The seven schemes of activation_std.cpp.
-const std::vector<std::string> kSchemes = {"scaled_normal",  "scaled_normal 1.0", "lecun_normal",
-                                           "glorot_uniform", "glorot_normal",     "he_normal",
-                                           "he_uniform"};
 
 // CS231n's spiral: class k's points have radius r = i/(n-1) and angle 4k + 4 r + noise (i = 0..n-1).
 void spiral(Matrix& X, Labels& y)
@@ -53,12 +49,7 @@ Network start(const std::string& scheme)
         spec.push_back({kWidth, kWidth, "relu"});
     spec.push_back({kWidth, kClasses, "identity"});
     Rng rng(1);
-    if (scheme != "scaled_normal 1.0")
-        return init_network(spec, scheme, rng);
-    Network net = make_network(spec);
-    for (std::size_t l = 0; l < spec.size(); ++l)
-        net.layers[l].W = scaled_normal(spec[l].inputs, spec[l].outputs, rng, 1.0);
-    return net;
+    return figures::init_for_figure(spec, scheme, rng);
 }
 
 }  // namespace
@@ -77,7 +68,7 @@ int main(int argc, char** argv)
                  "ln 3 = %.4f\n",
                  kClasses, kPerClass, kHidden, kWidth, kClasses, kLr, kEpochs, std::log(3.0));
     std::vector<std::vector<double>> histories;
-    for (const auto& scheme : kSchemes) {
+    for (const auto& scheme : figures::kSchemes) {
         Network net = start(scheme);
         const auto h = train(net, X, y, kLr, kEpochs);
         const Labels p = predict(net, X);
@@ -111,7 +102,7 @@ int main(int argc, char** argv)
     if (!out)
         return 1;
     std::fprintf(out, "# epoch");
-    for (const auto& scheme : kSchemes)
+    for (const auto& scheme : figures::kSchemes)
         std::fprintf(out, " %s", scheme.c_str());
     std::fprintf(out, "\n");
     for (std::size_t e = 0; e < kEpochs; ++e) {
