@@ -117,8 +117,17 @@ bool expect_rates(const Case& c, const std::string& what, const Schedule& schedu
                         " (the first time it was asked it was right: the schedule keeps state "
                         "between calls; epochs asked: " +
                         order_str(asked, i) + ")");
+        else if (const double second = i > 0 ? schedule(e) : got;
+                 second != got && !(std::isnan(second) && std::isnan(got)))
+            fail(c, what + "(" + str(e) + ") is " + num(got) + "; expected " + num(want) +
+                        ". Asked again it gives " + num(second) +
+                        ": the schedule keeps state between calls (epochs asked: " +
+                        order_str(asked, i) + "). A rate must be computed from the epoch alone");
         else
-            fail(c, what + "(" + str(e) + ") is " + num(got) + "; expected " + num(want));
+            fail(c, what + "(" + str(e) + ") is " + num(got) + "; expected " + num(want) +
+                        (i > 0 ? " (epochs asked: " + order_str(asked, i) +
+                                     "; a schedule keeps no state, so the order must not matter)"
+                               : std::string()));
         return false;
     }
     return true;
