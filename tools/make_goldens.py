@@ -15,6 +15,12 @@ Run with Debian's interpreter, where python3-torch and python3-numpy install:
     sudo apt-get install python3-torch python3-numpy
     /usr/bin/python3 tools/make_goldens.py                 # chapter 02
     /usr/bin/python3 tools/make_goldens.py --chapter 03    # chapter 03
+    /usr/bin/python3 tools/make_goldens.py --chapter 04    # chapter 04
+
+With `--chapter 04` it writes chapter 04's grader/04-learning-rate-decay/goldens/schedules.json
+and plateau.json: the rate of torch.optim.lr_scheduler's StepLR, ExponentialLR, LambdaLR (inverse
+time), SequentialLR(LinearLR, CosineAnnealingLR) and ReduceLROnPlateau, read from the optimizer
+after each scheduler.step(), for fixed parameters and fixed loss sequences.
 
 The inputs come from a fixed seed, so a rerun writes the same files (up to PyTorch's own
 rounding, far below the tolerance).
@@ -152,10 +158,164 @@ def main_03():
     print("wrote", path.relative_to(ROOT))
 
 
+# Chapter 04: a scheduler's rate after e calls of scheduler.step() (one per finished epoch) is the
+# rate of epoch e; it is read from the optimizer, as a training loop would see it.
+def schedule_rates(lr, make, epochs):
+    param = torch.nn.Parameter(torch.zeros(1))
+    opt = torch.optim.SGD([param], lr=lr)
+    scheduler = make(opt)
+    rates = [float(opt.param_groups[0]["lr"])]
+    for _ in range(epochs):
+        opt.step()
+        scheduler.step()
+        rates.append(float(opt.param_groups[0]["lr"]))
+    return rates
+
+
+def warmup_cosine_closed_form(lr, w, T, m, f, e):  # the contract's formula, to compare with torch
+    if e < w:
+        return lr * (f + (1.0 - f) * e / w)
+    if e >= T:
+        return m
+    return m + 0.5 * (lr - m) * (1.0 + math.cos(math.pi * (e - w) / (T - w)))
+
+
+def main_04_schedules():
+    S = torch.optim.lr_scheduler
+    step, exponential, inverse, cosine = [], [], [], []
+    # (lr, gamma, step_size): step_size 1 and 2, gamma 1, the seed notebook's 0.95 every 100.
+    for lr, gamma, s in [(0.1, 0.5, 3), (0.7, 0.9, 1), (0.05, 1.0, 4), (0.3, 0.25, 2),
+                         (1.0, 0.95, 100), (2.5e-3, 0.6, 7)]:
+        epochs = 3 * s + 2 if s < 100 else 420
+        rates = schedule_rates(lr, lambda o: S.StepLR(o, step_size=s, gamma=gamma), epochs)
+        step.append({"lr": lr, "gamma": gamma, "step_size": s, "rates": rates})
+    for lr, gamma in [(0.1, 0.9), (0.5, 1.0), (1e-3, 0.5), (0.25, 0.99)]:
+        rates = schedule_rates(lr, lambda o: S.ExponentialLR(o, gamma=gamma), 60)
+        exponential.append({"lr": lr, "gamma": gamma, "rates": rates})
+    for lr, k in [(0.1, 0.5), (0.5, 0.0), (1.0, 0.01), (3e-2, 3.0)]:
+        rates = schedule_rates(lr, lambda o: S.LambdaLR(o, lambda e: 1.0 / (1.0 + k * e)), 60)
+        inverse.append({"lr": lr, "k": k, "rates": rates})
+    # (lr, warmup, total, min_lr, start_factor): warm-up 1 and total - 1, min_lr = 0 and = lr,
+    # start_factor 1; warm-up 0 is CosineAnnealingLR alone (see below). Only e <= total: torch's
+    # cosine rises again after T_max, ours stays at min_lr.
+    for lr, w, T, m, f in [(0.1, 3, 10, 1e-3, 1.0 / 3.0), (0.5, 1, 2, 0.0, 0.25),
+                           (0.5, 1, 5, 0.0, 1.0), (0.2, 4, 5, 0.2, 0.5), (0.3, 6, 7, 0.0, 0.1),
+                           (0.05, 2, 12, 0.01, 0.5), (1.0, 5, 40, 1e-4, 1.0 / 3.0),
+                           (0.1, 0, 10, 0.0, 1.0 / 3.0), (0.4, 0, 1, 0.1, 1.0 / 3.0),
+                           (0.2, 0, 25, 0.05, 1.0 / 3.0)]:
+        if w == 0:
+            # SequentialLR with milestones=[0] does not give plain cosine in torch 1.13: LinearLR's
+            # initial step has already set f * lr, and the cosine then anneals from f * lr.
+            source = "CosineAnnealingLR(T_max=total, eta_min=min_lr)"
+            make = lambda o: S.CosineAnnealingLR(o, T_max=T, eta_min=m)
+        else:
+            source = ("SequentialLR([LinearLR(start_factor, total_iters=warmup), "
+                      "CosineAnnealingLR(T_max=total-warmup, eta_min=min_lr)], milestones=[warmup])")
+            make = lambda o: S.SequentialLR(o, [S.LinearLR(o, start_factor=f, total_iters=w),
+                                                S.CosineAnnealingLR(o, T_max=T - w, eta_min=m)],
+                                            milestones=[w])
+        rates = schedule_rates(lr, make, T)
+        for e, r in enumerate(rates):  # torch agrees with the contract's closed form
+            want = warmup_cosine_closed_form(lr, w, T, m, f, e)
+            assert abs(r - want) <= 1e-13 * lr, (lr, w, T, m, f, e, r, want)
+        cosine.append({"lr": lr, "warmup": w, "total": T, "min_lr": m, "start_factor": f,
+                       "torch": source, "rates": rates})
+    return {
+        "source": "torch " + torch.__version__ + ": optimizer.param_groups[0]['lr'] of SGD after "
+                  "e calls of scheduler.step(), e = 0..epochs (rates[e] is the rate of epoch e)",
+        "step_decay": step, "exponential_decay": exponential,
+        "inverse_time_decay": inverse, "cosine_with_warmup": cosine,
+    }
+
+
+def jnum(v):  # JSON has no NaN or infinity: those are written as strings
+    return v if math.isfinite(v) else ("nan" if math.isnan(v) else ("inf" if v > 0 else "-inf"))
+
+
+def plateau_run(name, lr, losses, **options):
+    param = torch.nn.Parameter(torch.zeros(1))
+    opt = torch.optim.SGD([param], lr=lr)
+    mode = options.pop("threshold_mode", "rel")
+    scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, mode="min", threshold_mode=mode,
+                                                           **options)
+    steps = []
+    for loss in losses:
+        scheduler.step(loss)
+        steps.append({"lr": float(opt.param_groups[0]["lr"]), "best": jnum(scheduler.best),
+                      "bad_epochs": scheduler.num_bad_epochs,
+                      "cooldown_left": scheduler.cooldown_counter})
+    return {"name": name, "lr": lr, "options": {"threshold_mode": mode, **options},
+            "losses": [jnum(v) for v in losses], "steps": steps}
+
+
+def main_04_plateau():
+    nan, inf = float("nan"), float("inf")
+    runs = [
+        plateau_run("flat: drops at bad epoch patience + 1, then again", 0.1, [1.0] * 12,
+                    factor=0.5, patience=2),
+        plateau_run("patience 0: every bad epoch drops", 0.8, [2.0, 2.0, 1.5, 1.5, 1.5, 1.0],
+                    factor=0.5, patience=0),
+        plateau_run("an improvement at bad epoch patience + 1 resets the count", 0.1,
+                    [1.0, 1.0, 1.0, 1.0, 0.5, 0.5, 0.5, 0.5, 0.2, 0.2, 0.2, 0.2, 0.2],
+                    factor=0.1, patience=3),
+        plateau_run("relative noise within the threshold is bad", 0.1,
+                    [10.0, 9.95, 10.02, 9.91, 9.899, 9.85, 9.81, 9.7, 9.69, 9.68, 9.6],
+                    factor=0.5, patience=2, threshold=0.01),
+        plateau_run("absolute threshold (at a scale where relative would differ)", 0.1,
+                    [10.0, 9.96, 9.949, 9.91, 9.9, 9.85, 9.8, 9.79, 9.78, 9.2],
+                    factor=0.5, patience=1, threshold=0.05, threshold_mode="abs"),
+        plateau_run("absolute threshold below 1 loss", 0.3,
+                    [0.5, 0.45, 0.41, 0.35, 0.34, 0.33, 0.32, 0.2],
+                    factor=0.5, patience=1, threshold=0.05, threshold_mode="abs"),
+        plateau_run("negative losses, relative threshold", 0.2,
+                    [-1.0, -0.995, -0.993, -0.5, -0.5, -0.5, -2.0],
+                    factor=0.5, patience=1, threshold=0.01),
+        plateau_run("cooldown: bad epochs not counted, then counted again", 1.0,
+                    [1.0] + [2.0] * 14, factor=0.5, patience=1, cooldown=2),
+        plateau_run("cooldown with an improvement inside it", 1.0,
+                    [1.0, 1.0, 1.0, 0.5, 0.6, 0.6, 0.6, 0.6, 0.6], factor=0.5, patience=1,
+                    cooldown=3),
+        plateau_run("min_lr floor", 1.0, [1.0] * 12, factor=0.1, patience=1, min_lr=0.003),
+        plateau_run("min_lr equal to lr: never drops", 0.05, [1.0] * 6, factor=0.5, patience=0,
+                    min_lr=0.05),
+        plateau_run("a drop smaller than eps is skipped (cooldown still starts)", 1e-3,
+                    [1.0] * 10, factor=0.5, patience=1, cooldown=1, min_lr=1e-3 - 5e-9,
+                    eps=1e-8),
+        plateau_run("eps: small rates stop dropping", 4e-8, [1.0] * 10, factor=0.5, patience=0),
+        plateau_run("eps 0: every drop is taken", 4e-8, [1.0] * 6, factor=0.5, patience=0,
+                    eps=0.0),
+        plateau_run("NaN is never better; the first finite loss is", 0.1,
+                    [nan, nan, 1.0, nan, 0.5, nan, nan, nan, 0.2], factor=0.5, patience=1),
+        plateau_run("an infinite first loss is not better than +inf", 0.1,
+                    [inf, inf, 3.0, 3.0, 3.0], factor=0.5, patience=1),
+        plateau_run("PyTorch's defaults", 0.1, [1.0 - 1e-5 * i for i in range(13)] + [0.5] * 12),
+    ]
+    return {
+        "source": "torch " + torch.__version__ + ": ReduceLROnPlateau(mode='min'); after each "
+                  "step(loss): optimizer.param_groups[0]['lr'], best, num_bad_epochs, "
+                  "cooldown_counter. NaN and infinities are written as \"nan\", \"inf\", \"-inf\"",
+        "runs": runs,
+    }
+
+
+def main_04():
+    out = ROOT / "grader" / "04-learning-rate-decay" / "goldens"
+    out.mkdir(parents=True, exist_ok=True)
+    import warnings
+    warnings.simplefilter("ignore")  # SequentialLR's step(0) at the milestone warns
+    for name, data in [("schedules.json", main_04_schedules()), ("plateau.json", main_04_plateau())]:
+        path = out / name
+        path.write_text(json.dumps(data, indent=1) + "\n")
+        print("wrote", path.relative_to(ROOT))
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--chapter", choices=["02", "03"], default="02")
-    if parser.parse_args().chapter == "03":
+    parser.add_argument("--chapter", choices=["02", "03", "04"], default="02")
+    chapter = parser.parse_args().chapter
+    if chapter == "03":
         main_03()
+    elif chapter == "04":
+        main_04()
     else:
         main()
