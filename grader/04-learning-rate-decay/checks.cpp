@@ -797,27 +797,33 @@ TEST(ReduceOnPlateau, ThresholdIsRelativeOrAbsolute)
     // around 10–100, where best · threshold is far from threshold; absolute: the same scale,
     // threshold 0.01–0.2, and one ≥ 1 (valid in absolute mode). Threshold 0: any decrease is
     // better, an equal loss is not. Negative losses in relative mode follow the same formula.
+    // Every threshold is a multiple of 1/64 and every loss that can become the best a multiple
+    // of 1/1024, so the limit is exact however it is written (best · (1 − t), best − best · t,
+    // best − t): a learner's equivalent formula meets the exact-limit cases in the same bit.
+    const auto grid = [](double x) { return std::round(x * 1024.0) / 1024.0; };
     for_each_case(8, [&](Case& c) {
         const bool relative = c.index % 2 == 0;
         PlateauOptions o = plain(0.5, 1);
         o.threshold_mode = relative ? ThresholdMode::relative : ThresholdMode::absolute;
         o.threshold = c.index == 6   ? 0.0
-                      : c.index == 7 ? c.rng.uniform(1.0, 3.0)
-                      : relative     ? c.rng.uniform(0.01, 0.1)
-                                     : c.rng.uniform(0.01, 0.2);
+                      : c.index == 7 ? as_double(c.rng.integer(64, 192)) / 64.0
+                      : relative     ? as_double(c.rng.integer(1, 6)) / 64.0
+                                     : as_double(c.rng.integer(1, 12)) / 64.0;
         const double sign = c.index == 4 ? -1.0 : 1.0;
-        double best = sign * c.rng.uniform(10.0, 100.0);
+        double best = grid(sign * c.rng.uniform(10.0, 100.0));
         std::vector<double> losses{best};
         for (int i = 0; i < 24; ++i) {
             const double limit = relative ? best * (1.0 - o.threshold) : best - o.threshold;
             const double margin = relative ? std::abs(best) * o.threshold : o.threshold;
             const int kind = static_cast<int>(c.rng.integer(0, 3));
-            double loss = kind == 0   ? limit                                       // exactly at it
-                          : kind == 1 ? limit + c.rng.uniform(0.05, 0.95) * margin  // within
-                          : kind == 2 ? limit - c.rng.uniform(0.05, 0.95) * margin  // beyond
-                                      : best + c.rng.uniform(0.0, 1.0) * margin;    // worse
+            // Within and beyond stay ≥ 0.05 · margin ≥ 0.0078 from the limit: far more than
+            // the grid's 1/1024 rounding can move them.
+            double loss = kind == 0   ? limit                                             // at it
+                          : kind == 1 ? grid(limit + c.rng.uniform(0.05, 0.95) * margin)  // within
+                          : kind == 2 ? grid(limit - c.rng.uniform(0.05, 0.95) * margin)  // beyond
+                                      : grid(best + c.rng.uniform(0.0, 1.0) * margin);    // worse
             if (o.threshold == 0.0)
-                loss = kind <= 1 ? best : best - c.rng.uniform(0.001, 0.1) * std::abs(best);
+                loss = kind <= 1 ? best : grid(best - c.rng.uniform(0.001, 0.1) * std::abs(best));
             if (loss < limit)
                 best = loss;
             losses.push_back(loss);
