@@ -62,6 +62,7 @@ void report(const std::string& name, const TrainHistory& h, const Network& net, 
     for (std::size_t e = 1; e < h.loss.size(); ++e)
         if (h.loss[e] > 1.1 * h.loss[e - 1])
             last_jump = e;
+    const auto worst_early = std::max_element(h.loss.begin() + 1, h.loss.begin() + 20);
     const double worst_late = *std::max_element(h.loss.begin() + 100, h.loss.end());
     const Labels p = predict(net, X);
     std::size_t right = 0;
@@ -69,11 +70,11 @@ void report(const std::string& name, const TrainHistory& h, const Network& net, 
         right += p[n] == y[n];
     std::fprintf(stderr,
                  "  %-9s loss at epoch 0: %.4g, 50: %.4g, 100: %.4g, 150: %.4g, 199: %.4g; "
-                 "lowest %.4g at epoch %td; largest after epoch 100: %.4g; rises %zu (%zu after "
-                 "epoch 100); last rise over 10%%: epoch %zu; last rate %.3g; accuracy after training "
+                 "largest in epochs 1-19 %.4g (epoch %td); lowest %.4g at epoch %td; largest after epoch 100: %.4g; rises %zu (%zu after "
+                 "epoch 100); last rise over 10%%: epoch %zu (rate %.3g); last rate %.3g; accuracy after training "
                  "%.3f\n",
                  name.c_str(), h.loss[0], h.loss[50], h.loss[100], h.loss[150], h.loss.back(),
-                 *best, best - h.loss.begin(), worst_late, rises, rises_late, last_jump, h.lr.back(),
+                 *worst_early, worst_early - h.loss.begin(), *best, best - h.loss.begin(), worst_late, rises, rises_late, last_jump, h.lr[last_jump], h.lr.back(),
                  static_cast<double>(right) / y.size());
 }
 
