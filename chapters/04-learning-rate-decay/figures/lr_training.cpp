@@ -53,7 +53,7 @@ void report(const std::string& name, const TrainHistory& h, const Network& net, 
             const Labels& y)
 {
     const auto best = std::min_element(h.loss.begin(), h.loss.end());
-    std::size_t rises = 0, rises_late = 0;  // epochs whose loss is above the previous epoch's (all; from 100 on)
+    std::size_t rises = 0, rises_late = 0;  // epochs whose loss exceeds the previous epoch's
     for (std::size_t e = 1; e < h.loss.size(); ++e) {
         rises += h.loss[e] > h.loss[e - 1];
         rises_late += e >= 100 && h.loss[e] > h.loss[e - 1];

@@ -7,7 +7,7 @@ set grid lc rgb "#dddddd"
 set key outside right top box title "schedule"
 set xrange [0:199]
 set lmargin 10
-set rmargin 24
+set rmargin 30
 set title "Spiral, 2 → 4 × 32 ReLU → 3, He normal, full batch, from a rate of 1.0"
 set ylabel "cross-entropy loss (log scale)"
 set logscale y
@@ -18,6 +18,7 @@ plot data using 1:2 with lines lw 1.5 lc rgb "#000000" title "constant 1.0", \
      data using 1:5 with lines lw 2.5 dt 2 lc rgb "#d62728" title "plateau (5, 0.5)", \
      data using 1:6 with lines lw 2 dt 3 lc rgb "#888888" title "constant 0.3"
 unset title
+unset key
 set xlabel "epoch"
 set ylabel "learning rate"
 unset logscale y
