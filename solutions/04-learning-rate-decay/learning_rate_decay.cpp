@@ -84,7 +84,7 @@ Schedule cosine_with_warmup(double lr, std::size_t warmup, std::size_t total, do
         if (e >= total)
             return min_lr;
         const double t = static_cast<double>(e - warmup) / static_cast<double>(total - warmup);
-        return min_lr + 0.5 * (lr - min_lr) * (1.0 + std::cos(M_PI * t));
+        return min_lr + 0.5 * (lr - min_lr) * (1.0 + std::cos(std::acos(-1.0) * t));
     };
 }
 // [schedules]

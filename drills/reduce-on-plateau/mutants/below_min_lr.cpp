@@ -1,6 +1,8 @@
 // mutant: step multiplies the rate by factor without the min_lr floor: the rate goes on falling below
 //         min_lr.
-// rejected-by: TODO
+// rejected-by: ReduceOnPlateau.CooldownIgnoresBadEpochs
+// rejected-by: ReduceOnPlateau.MatchesPyTorch
+// rejected-by: ReduceOnPlateau.StopsAtMinLr
 #include "core.hpp"
 #include "learning_rate_decay.hpp"
 

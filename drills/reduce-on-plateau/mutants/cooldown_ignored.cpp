@@ -1,6 +1,7 @@
 // mutant: step never counts the cooldown down nor clears the bad-epoch count during it: bad epochs
 //         right after a drop count at once.
-// rejected-by: TODO
+// rejected-by: ReduceOnPlateau.CooldownIgnoresBadEpochs
+// rejected-by: ReduceOnPlateau.MatchesPyTorch
 #include "core.hpp"
 #include "learning_rate_decay.hpp"
 

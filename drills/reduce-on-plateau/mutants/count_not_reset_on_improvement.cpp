@@ -1,6 +1,9 @@
 // mutant: step records a better loss as the new best but leaves the bad-epoch count alone: bad epochs
 //         before an improvement still count towards the next drop.
-// rejected-by: TODO
+// rejected-by: ReduceOnPlateau.ImprovementResetsPatience
+// rejected-by: ReduceOnPlateau.MatchesPyTorch
+// rejected-by: ReduceOnPlateau.PatienceCountsBadEpochs
+// rejected-by: ReduceOnPlateau.ThresholdIsRelativeOrAbsolute
 #include "core.hpp"
 #include "learning_rate_decay.hpp"
 

@@ -1,6 +1,7 @@
 // mutant: step always applies the lowered rate, even when the drop is smaller than eps (PyTorch skips
 //         it): at min_lr the rate is re-set to itself, and tiny drops happen.
-// rejected-by: TODO
+// rejected-by: ReduceOnPlateau.MatchesPyTorch
+// rejected-by: ReduceOnPlateau.StopsAtMinLr
 #include "core.hpp"
 #include "learning_rate_decay.hpp"
 

@@ -1,6 +1,7 @@
 // mutant: step tests "not worse" instead of "better": !(loss >= best * (1 - threshold)) is true for a
 //         NaN loss, which then becomes the best, and nothing after it is ever better.
-// rejected-by: TODO
+// rejected-by: ReduceOnPlateau.MatchesPyTorch
+// rejected-by: ReduceOnPlateau.PatienceCountsBadEpochs
 #include "core.hpp"
 #include "learning_rate_decay.hpp"
 

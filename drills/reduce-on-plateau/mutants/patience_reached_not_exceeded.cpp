@@ -1,6 +1,11 @@
 // mutant: step lowers the rate when the bad-epoch count reaches patience (>=) instead of exceeding it:
 //         one epoch early, and with patience 0 on every bad epoch.
-// rejected-by: TODO
+// rejected-by: ReduceOnPlateau.CooldownIgnoresBadEpochs
+// rejected-by: ReduceOnPlateau.ImprovementResetsPatience
+// rejected-by: ReduceOnPlateau.MatchesPyTorch
+// rejected-by: ReduceOnPlateau.PatienceCountsBadEpochs
+// rejected-by: ReduceOnPlateau.StopsAtMinLr
+// rejected-by: ReduceOnPlateau.ThresholdIsRelativeOrAbsolute
 #include "core.hpp"
 #include "learning_rate_decay.hpp"
 

@@ -1,6 +1,7 @@
 // mutant: step compares loss < best - threshold in both modes: with the default 1e-4 and losses near
 //         1e-3, relative mode would need a 10 % improvement, not 0.01 %.
-// rejected-by: TODO
+// rejected-by: ReduceOnPlateau.MatchesPyTorch
+// rejected-by: ReduceOnPlateau.ThresholdIsRelativeOrAbsolute
 #include "core.hpp"
 #include "learning_rate_decay.hpp"
 
