@@ -68,14 +68,15 @@ void report(const std::string& name, const TrainHistory& h, const Network& net, 
     std::size_t right = 0;
     for (std::size_t n = 0; n < y.size(); ++n)
         right += p[n] == y[n];
-    std::fprintf(stderr,
-                 "  %-9s loss at epoch 0: %.4g, 50: %.4g, 100: %.4g, 150: %.4g, 199: %.4g; "
-                 "largest in epochs 1-19 %.4g (epoch %td); lowest %.4g at epoch %td; largest after epoch 100: %.4g; rises %zu (%zu after "
-                 "epoch 100); last rise over 10%%: epoch %zu (rate %.3g); last rate %.3g; accuracy after training "
-                 "%.3f\n",
-                 name.c_str(), h.loss[0], h.loss[50], h.loss[100], h.loss[150], h.loss.back(),
-                 *worst_early, worst_early - h.loss.begin(), *best, best - h.loss.begin(), worst_late, rises, rises_late, last_jump, h.lr[last_jump], h.lr.back(),
-                 static_cast<double>(right) / y.size());
+    std::fprintf(
+        stderr,
+        "  %-9s loss at epoch 0: %.4g, 50: %.4g, 100: %.4g, 150: %.4g, 199: %.4g; "
+        "largest in epochs 1-19 %.4g (epoch %td); lowest %.4g at epoch %td; largest after epoch 100: %.4g; rises %zu (%zu after "
+        "epoch 100); last rise over 10%%: epoch %zu (rate %.3g); last rate %.3g; accuracy after training "
+        "%.3f\n",
+        name.c_str(), h.loss[0], h.loss[50], h.loss[100], h.loss[150], h.loss.back(), *worst_early,
+        worst_early - h.loss.begin(), *best, best - h.loss.begin(), worst_late, rises, rises_late,
+        last_jump, h.lr[last_jump], h.lr.back(), static_cast<double>(right) / y.size());
 }
 
 }  // namespace
@@ -89,8 +90,9 @@ int main(int argc, char** argv)
     Matrix X;
     Labels y;
     spiral(X, y);
-    std::fprintf(stderr, "spiral %zu x %zu, 2 -> %zu x %zu relu -> %zu, he_normal Rng(1), %zu "
-                         "epochs full batch; ln 3 = %.4f\n",
+    std::fprintf(stderr,
+                 "spiral %zu x %zu, 2 -> %zu x %zu relu -> %zu, he_normal Rng(1), %zu "
+                 "epochs full batch; ln 3 = %.4f\n",
                  kClasses, kPerClass, kHidden, kWidth, kClasses, kEpochs, std::log(3.0));
 
     std::vector<std::string> names;
@@ -128,7 +130,8 @@ int main(int argc, char** argv)
     // Not plotted: the three decaying schedules from 0.3, the rate that suits this run.
     std::fprintf(stderr, "from 0.3 (not plotted):\n");
     for (const auto& [name, schedule] : std::vector<std::pair<std::string, Schedule>>{
-             {"step 0.3", step_decay(0.3, 0.5, 50)}, {"cosine 0.3", cosine_with_warmup(0.3, 10, kEpochs)}}) {
+             {"step 0.3", step_decay(0.3, 0.5, 50)},
+             {"cosine 0.3", cosine_with_warmup(0.3, 10, kEpochs)}}) {
         Network net = start();
         const TrainHistory h = train_with_schedule(net, X, y, schedule, kEpochs);
         report(name, h, net, X, y);

@@ -59,8 +59,7 @@ int main(int argc, char** argv)
             ++decays;
         }
         if (e == 0 || e == 9 || e == 99 || e == 100 || e == 999)
-            std::fprintf(stderr, "  epoch %4zu: seed %.6g, step_decay %.6g\n", e, seed_lr,
-                         step(e));
+            std::fprintf(stderr, "  epoch %4zu: seed %.6g, step_decay %.6g\n", e, seed_lr, step(e));
     }
     std::fprintf(stderr, "  over 1000 epochs the seed decays %zu times, step_decay %zu times\n",
                  decays, static_cast<std::size_t>(999 / 100));
@@ -91,7 +90,8 @@ int main(int argc, char** argv)
     std::FILE* out = std::fopen(argv[1], "w");
     if (!out)
         return 1;
-    std::fprintf(out, "# epoch constant step_0.95_100 step_0.5_50 exponential inverse_time cosine\n");
+    std::fprintf(out,
+                 "# epoch constant step_0.95_100 step_0.5_50 exponential inverse_time cosine\n");
     for (std::size_t e = 0; e < kEpochs; ++e) {
         std::fprintf(out, "%zu", e);
         for (const auto& s : schedules)
