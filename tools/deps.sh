@@ -8,8 +8,9 @@
 #             --no-install-recommends, so it is asked for by name) and llvm-symbolizer, with
 #             which AddressSanitizer names the function and file:line of a bad access
 #   test      ./test: all of the above, plus the docs, the browser test, the self-test's XML
-#             parser, the editor checks (clangd, clang-format) and Google Benchmark (the
-#             benchmarks are compiled and run once as a smoke test)
+#             parser, the editor checks (clangd, clang-format), Google Benchmark (the
+#             benchmarks are compiled and run once as a smoke test), and the data loader's zlib
+#             and Fashion-MNIST (chapter 05's figures train on it)
 #   bench     bench/compare: the grade packages, Google Benchmark and NumPy (PyTorch is used
 #             when python3-torch is installed, never installed by this script: it is large)
 #   list TIER prints a tier's packages, one per line
@@ -21,7 +22,7 @@ grade_packages=(clang g++ cmake ninja-build lld binutils git
 sanitize_packages=(libclang-rt-dev llvm)
 bench_packages=(libbenchmark-dev python3-numpy)
 test_only_packages=(doxygen doxygen-awesome-css libjs-mathjax gnuplot-nox chromium fonts-dejavu-core
-  libtinyxml2-dev clangd clang-format libbenchmark-dev)
+  libtinyxml2-dev clangd clang-format libbenchmark-dev zlib1g-dev dataset-fashion-mnist)
 
 tier_packages() {
   case "$1" in
