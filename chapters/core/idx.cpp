@@ -39,13 +39,12 @@ void read_exactly(gzFile file, const std::string& path, void* into, std::size_t 
         const int got = gzread(file, static_cast<char*>(into) + done, chunk);
         if (got < 0) {
             int code = 0;
-            throw std::runtime_error(path + ": cannot read " + what + ": " +
-                                     gzerror(file, &code));
+            throw std::runtime_error(path + ": cannot read " + what + ": " + gzerror(file, &code));
         }
         if (got == 0)
             throw std::runtime_error(path + ": the file is truncated: " + what + " needs " +
-                                     std::to_string(size) + " bytes, only " +
-                                     std::to_string(done) + " could be read");
+                                     std::to_string(size) + " bytes, only " + std::to_string(done) +
+                                     " could be read");
         done += static_cast<std::size_t>(got);
     }
 }
@@ -132,9 +131,8 @@ ImageSet fashion_mnist(const std::string& split, std::size_t limit, const std::s
     const std::size_t image_count = header_count(images, 0x00000803, "image"),
                       label_count = header_count(labels, 0x00000801, "label");
     if (image_count != label_count)
-        throw std::runtime_error(images + " holds " + std::to_string(image_count) +
-                                 " images but " + labels + " holds " +
-                                 std::to_string(label_count) + " labels");
+        throw std::runtime_error(images + " holds " + std::to_string(image_count) + " images but " +
+                                 labels + " holds " + std::to_string(label_count) + " labels");
     return {read_idx_images(images, limit), read_idx_labels(labels, limit)};
 }
 

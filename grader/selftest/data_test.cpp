@@ -39,8 +39,8 @@ std::vector<unsigned char> idx(std::uint32_t magic, const std::vector<std::uint3
 
 class DataTest : public testing::Test {
 protected:
-    fs::path dir = fs::temp_directory_path() /
-                   ("scratchnet-data-test-" + std::to_string(::getpid()));
+    fs::path dir =
+        fs::temp_directory_path() / ("scratchnet-data-test-" + std::to_string(::getpid()));
     void SetUp() override { fs::create_directories(dir); }
     void TearDown() override { fs::remove_all(dir); }
 
