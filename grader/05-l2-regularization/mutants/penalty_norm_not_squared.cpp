@@ -1,0 +1,32 @@
+// mutant: the penalty uses each layer's Frobenius norm, not its square.
+// rejected-by: L2Penalty.MatchesOwnSum
+// rejected-by: L2Loss.LossAddsThePenalty
+#include "l2_regularization.hpp"
+
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+#include <xtensor/xmath.hpp>
+
+namespace scratchnet {
+namespace {
+void check_lambda(const char* function, double lambda)
+{
+    if (!(lambda >= 0.0) || std::isinf(lambda)) {
+        std::ostringstream text;
+        text << function << ": lambda must be a finite number >= 0, not " << lambda;
+        throw std::invalid_argument(text.str());
+    }
+}
+}  // namespace
+
+double l2_penalty(const Network& net, double lambda)
+{
+    check_lambda("l2_penalty", lambda);
+    double total = 0.0;
+    for (const Layer& layer : net.layers)
+        total += std::sqrt(xt::sum(xt::square(layer.W))());
+    return 0.5 * lambda * total;
+}
+}  // namespace scratchnet
