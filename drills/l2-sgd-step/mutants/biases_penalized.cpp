@@ -1,5 +1,7 @@
 // mutant: l2_penalty adds the squares of the biases too.
-// rejected-by: TODO
+// rejected-by: L2Loss.LossAddsThePenalty
+// rejected-by: L2Penalty.LeavesBiasesOut
+// rejected-by: L2Penalty.MatchesOwnSum
 #include "backpropagation.hpp"
 #include "core.hpp"
 #include "l2_regularization.hpp"

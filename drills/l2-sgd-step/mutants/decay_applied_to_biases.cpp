@@ -1,5 +1,6 @@
 // mutant: weight_decay_step shrinks the biases by (1 - lr lambda) as well.
-// rejected-by: TODO
+// rejected-by: WeightDecay.BiasesNeverDecay
+// rejected-by: WeightDecay.EqualsL2Sgd
 #include "backpropagation.hpp"
 #include "core.hpp"
 #include "l2_regularization.hpp"

@@ -1,6 +1,6 @@
 // mutant: weight_decay_step multiplies W by (1 + lr lambda): the sign of the decay term flipped, so
 //         the weights grow.
-// rejected-by: TODO
+// rejected-by: WeightDecay.EqualsL2Sgd
 #include "backpropagation.hpp"
 #include "core.hpp"
 #include "l2_regularization.hpp"

@@ -1,6 +1,6 @@
 // mutant: l2_loss_and_gradients adds 2 lambda W to dW: the derivative of lambda ||W||^2, not of
 //         (lambda / 2) ||W||^2.
-// rejected-by: TODO
+// rejected-by: L2Loss.GradientMatchesFiniteDifferences
 #include "backpropagation.hpp"
 #include "core.hpp"
 #include "l2_regularization.hpp"

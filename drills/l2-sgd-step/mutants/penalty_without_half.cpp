@@ -1,6 +1,7 @@
 // mutant: l2_penalty leaves out the 1/2 (lambda times the sum of squares) while the gradient stays
 //         lambda W: the loss and its gradient no longer agree.
-// rejected-by: TODO
+// rejected-by: L2Loss.LossAddsThePenalty
+// rejected-by: L2Penalty.MatchesOwnSum
 #include "backpropagation.hpp"
 #include "core.hpp"
 #include "l2_regularization.hpp"

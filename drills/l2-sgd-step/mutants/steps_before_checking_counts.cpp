@@ -1,6 +1,6 @@
 // mutant: weight_decay_step updates layer by layer and only throws when it reaches a missing dW or db:
 //         the layers before it have already changed.
-// rejected-by: TODO
+// rejected-by: WeightDecay.BadInputChangesNothing
 #include "backpropagation.hpp"
 #include "core.hpp"
 #include "l2_regularization.hpp"
