@@ -133,8 +133,9 @@ int main(int argc, char** argv)
     }
     double largest = 0.0;
     for (std::size_t l = 0; l < coupled.layers.size(); ++l)
-        largest = std::max({largest, xt::amax(xt::abs(coupled.layers[l].W - decoupled.layers[l].W))(),
-                            xt::amax(xt::abs(coupled.layers[l].b - decoupled.layers[l].b))()});
+        largest =
+            std::max({largest, xt::amax(xt::abs(coupled.layers[l].W - decoupled.layers[l].W))(),
+                      xt::amax(xt::abs(coupled.layers[l].b - decoupled.layers[l].b))()});
     std::fprintf(stderr,
                  "  after 20 epochs at lambda 0.01, L2 + sgd_step vs weight_decay_step: largest "
                  "difference %.3g (weights up to %.3g)\n",
