@@ -24,7 +24,8 @@ double l2_penalty(const Network& net, double lambda);
 LossAndGradients l2_loss_and_gradients(const Network& net, const Matrix& X, const Labels& y,
                                        double lambda);
 
-/// Decoupled weight decay (Loshchilov & Hutter's form, for SGD), in place:
+/// Decoupled weight decay, in place, as PyTorch's optimizers apply it (the decay scaled by the
+/// learning rate; Loshchilov & Hutter scale it by the schedule multiplier instead):
 /// \f$ W_l \leftarrow (1 - \eta\lambda)\,W_l - \eta\, dW_l \f$ and
 /// \f$ b_l \leftarrow b_l - \eta\, db_l \f$ (biases never decay), with `grads` the gradients of
 /// the *data* loss. For plain SGD this is the same step as sgd_step() on
