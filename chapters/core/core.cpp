@@ -105,6 +105,26 @@ Labels xor_labels()
     return y;
 }
 
+Dataset spiral(std::size_t per_class, std::size_t classes, Rng& rng)
+{
+    if (per_class < 2 || classes == 0)
+        throw std::invalid_argument("data::spiral: needs at least 2 points per class and 1 class, "
+                                    "not " +
+                                    std::to_string(per_class) + " and " + std::to_string(classes));
+    Dataset set{Matrix(std::array<std::size_t, 2>{per_class * classes, 2}),
+                Labels(per_class * classes, 0)};
+    for (std::size_t k = 0; k < classes; ++k)
+        for (std::size_t i = 0; i < per_class; ++i) {
+            const std::size_t n = k * per_class + i;
+            const double r = static_cast<double>(i) / static_cast<double>(per_class - 1);
+            const double t = 4.0 * static_cast<double>(k) + 4.0 * r + rng.normal(0.0, 0.2);
+            set.X(n, 0) = r * std::sin(t);
+            set.X(n, 1) = r * std::cos(t);
+            set.y[n] = k;
+        }
+    return set;
+}
+
 }  // namespace data
 
 }  // namespace scratchnet

@@ -122,6 +122,19 @@ Matrix xor_inputs();
 /// The XOR of each row of xor_inputs(), as class labels: 0, 1, 1, 0.
 Labels xor_labels();
 
+/// A labelled data set: one example per row of `X`, its class in `y`.
+struct Dataset {
+    Matrix X;  ///< `(N, D)`
+    Labels y;  ///< N labels
+};
+
+/// CS231n's three-arm spiral, a small data set no straight line separates: `classes` arms of
+/// `per_class` points in the plane. Point i of arm k (row k·per_class + i, label k) has radius
+/// r = i / (per_class − 1) and angle t = 4k + 4r + ε, where ε = `rng.normal(0, 0.2)` is drawn
+/// point by point in row order; its row of X is (r sin t, r cos t). Throws
+/// `std::invalid_argument` when per_class < 2 or classes = 0.
+Dataset spiral(std::size_t per_class, std::size_t classes, Rng& rng);
+
 }  // namespace data
 
 }  // namespace scratchnet

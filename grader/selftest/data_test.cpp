@@ -1,7 +1,8 @@
-// The course's data loader (chapters/core/idx.hpp) on small IDX files the test writes, plain and
-// gzip-compressed: the values, the limit, and one clear error per way a file can be wrong.
-// Never needs the Fashion-MNIST package, except the last test, which reads the real files
-// when they are installed (./test installs them).
+// The course's data sets. The IDX loader (chapters/core/idx.hpp) on small files the test
+// writes, plain and gzip-compressed: the values, the limit, and one clear error per way a file
+// can be wrong; then the real Fashion-MNIST files when Debian's package is installed (./test
+// installs it). And core's data::spiral, point by point.
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -167,4 +168,30 @@ TEST(FashionMnist, DebianFilesLoad)
     EXPECT_GE(xt::amin(test.X)(), 0.0);
     EXPECT_LE(xt::amax(test.X)(), 1.0);
     EXPECT_EQ(data::fashion_mnist_class(9), "Ankle boot");
+}
+
+TEST(Spiral, ArmsOfPointsAtTheirRadii)
+{
+    Rng rng(7), same(7);
+    const data::Dataset s = data::spiral(50, 3, rng);
+    ASSERT_EQ(s.X.shape(0), 150u);
+    ASSERT_EQ(s.X.shape(1), 2u);
+    ASSERT_EQ(s.y.size(), 150u);
+    for (std::size_t k = 0; k < 3; ++k)
+        for (std::size_t i = 0; i < 50; ++i) {
+            const std::size_t n = k * 50 + i;
+            EXPECT_EQ(s.y[n], k);
+            const double r = std::hypot(s.X(n, 0), s.X(n, 1));
+            EXPECT_NEAR(r, i / 49.0, 1e-12) << "point " << i << " of arm " << k;
+            // the angle: 4k + 4r + one normal draw per point, in row order
+            if (i > 0) {
+                const double t = 4.0 * k + 4.0 * r + same.normal(0.0, 0.2);
+                EXPECT_NEAR(s.X(n, 0), r * std::sin(t), 1e-12);
+                EXPECT_NEAR(s.X(n, 1), r * std::cos(t), 1e-12);
+            } else {
+                same.normal(0.0, 0.2);
+            }
+        }
+    EXPECT_THROW(data::spiral(1, 3, rng), std::invalid_argument);
+    EXPECT_THROW(data::spiral(5, 0, rng), std::invalid_argument);
 }

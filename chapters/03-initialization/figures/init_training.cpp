@@ -1,6 +1,6 @@
 // Data for the figure "init_training.svg": the same small network trained from each
 // initialization scheme. The task is the three-arm spiral of CS231n (3 classes x 50 points in
-// the plane, generated here from Rng(0)); the network is 2 -> 32 -> 32 -> 32 -> 32 -> 3 with ReLU
+// the plane, data::spiral from Rng(0)); the network is 2 -> 32 -> 32 -> 32 -> 32 -> 3 with ReLU
 // hidden layers, trained with chapter 02's train() (full batch, lr 0.1, 300 epochs: small enough
 // to run in seconds at -O0 when the site is built). The weights of every scheme come from Rng(1). Writes columns: epoch, then the loss per scheme. On stderr it prints
 // the numbers the chapter text quotes: the largest loss, the loss at a few epochs, and after
@@ -25,23 +25,6 @@ using namespace scratchnet;
 constexpr std::size_t kPerClass = 50, kClasses = 3, kHidden = 4, kWidth = 32, kEpochs = 300;
 constexpr double kLr = 0.1;
 
-// CS231n's spiral: class k's points have radius r = i/(n-1) and angle 4k + 4 r + noise (i = 0..n-1).
-void spiral(Matrix& X, Labels& y)
-{
-    Rng rng(0);
-    X = Matrix({kPerClass * kClasses, 2});
-    y.assign(kPerClass * kClasses, 0);
-    for (std::size_t k = 0; k < kClasses; ++k)
-        for (std::size_t i = 0; i < kPerClass; ++i) {
-            const std::size_t n = k * kPerClass + i;
-            const double r = static_cast<double>(i) / (kPerClass - 1);
-            const double t = 4.0 * static_cast<double>(k) + 4.0 * r + rng.normal(0.0, 0.2);
-            X(n, 0) = r * std::sin(t);
-            X(n, 1) = r * std::cos(t);
-            y[n] = k;
-        }
-}
-
 Network start(const std::string& scheme)
 {
     std::vector<LayerSpec> spec{{2, kWidth, "relu"}};
@@ -60,9 +43,10 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
         return 2;
     }
-    Matrix X;
-    Labels y;
-    spiral(X, y);
+    Rng data_rng(0);
+    const data::Dataset points = data::spiral(kPerClass, kClasses, data_rng);
+    const Matrix& X = points.X;
+    const Labels& y = points.y;
     std::fprintf(stderr,
                  "spiral %zu x %zu, 2 -> %zu x %zu relu -> %zu, lr %g, %zu epochs; "
                  "ln 3 = %.4f\n",

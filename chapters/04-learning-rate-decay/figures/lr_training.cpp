@@ -22,23 +22,6 @@ using namespace scratchnet;
 constexpr std::size_t kPerClass = 50, kClasses = 3, kHidden = 4, kWidth = 32, kEpochs = 200;
 constexpr double kLr = 1.0;
 
-// CS231n's spiral, exactly as in chapter 03's init_training.cpp.
-void spiral(Matrix& X, Labels& y)
-{
-    Rng rng(0);
-    X = Matrix({kPerClass * kClasses, 2});
-    y.assign(kPerClass * kClasses, 0);
-    for (std::size_t k = 0; k < kClasses; ++k)
-        for (std::size_t i = 0; i < kPerClass; ++i) {
-            const std::size_t n = k * kPerClass + i;
-            const double r = static_cast<double>(i) / (kPerClass - 1);
-            const double t = 4.0 * static_cast<double>(k) + 4.0 * r + rng.normal(0.0, 0.2);
-            X(n, 0) = r * std::sin(t);
-            X(n, 1) = r * std::cos(t);
-            y[n] = k;
-        }
-}
-
 Network start()
 {
     std::vector<LayerSpec> spec{{2, kWidth, "relu"}};
@@ -87,9 +70,10 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
         return 2;
     }
-    Matrix X;
-    Labels y;
-    spiral(X, y);
+    Rng data_rng(0);
+    const data::Dataset points = data::spiral(kPerClass, kClasses, data_rng);
+    const Matrix& X = points.X;
+    const Labels& y = points.y;
     std::fprintf(stderr,
                  "spiral %zu x %zu, 2 -> %zu x %zu relu -> %zu, he_normal Rng(1), %zu "
                  "epochs full batch; ln 3 = %.4f\n",
