@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include <zlib.h>
@@ -80,26 +81,28 @@ void expect_magic(gzFile file, const std::string& path, std::uint32_t expected,
                                  hex(magic) + ", expected " + hex(expected));
 }
 
-// The count in an IDX file's header (its first dimension).
-std::size_t header_count(const std::string& path, std::uint32_t magic, const std::string& kind)
+// An IDX file opened, its magic number checked and its count (first dimension) read: the rest
+// of the header and the data come next.
+struct Idx {
+    File file;
+    std::size_t count;
+};
+
+Idx open_idx(const std::string& path, std::uint32_t magic, const std::string& kind)
 {
     File file = open(path);
     expect_magic(file.get(), path, magic, kind);
-    return read_u32(file.get(), path, "the " + kind + " count");
+    const std::size_t count = read_u32(file.get(), path, "the " + kind + " count");
+    return {std::move(file), count};
 }
 
-}  // namespace
-
-Matrix read_idx_images(const std::string& path, std::size_t limit)
+Matrix read_images(Idx& idx, const std::string& path, std::size_t limit)
 {
-    File file = open(path);
-    expect_magic(file.get(), path, 0x00000803, "image");
-    const std::size_t count = read_u32(file.get(), path, "the image count");
-    const std::size_t rows = read_u32(file.get(), path, "the row count");
-    const std::size_t cols = read_u32(file.get(), path, "the column count");
-    const std::size_t n = std::min(count, limit), pixels = rows * cols;
+    const std::size_t rows = read_u32(idx.file.get(), path, "the row count");
+    const std::size_t cols = read_u32(idx.file.get(), path, "the column count");
+    const std::size_t n = std::min(idx.count, limit), pixels = rows * cols;
     std::vector<unsigned char> bytes(n * pixels);
-    read_exactly(file.get(), path, bytes.data(), bytes.size(),
+    read_exactly(idx.file.get(), path, bytes.data(), bytes.size(),
                  std::to_string(n) + " images of " + std::to_string(rows) + "x" +
                      std::to_string(cols) + " pixels");
     Matrix X(std::array<std::size_t, 2>{n, pixels});
@@ -108,15 +111,28 @@ Matrix read_idx_images(const std::string& path, std::size_t limit)
     return X;
 }
 
+Labels read_labels(Idx& idx, const std::string& path, std::size_t limit)
+{
+    const std::size_t n = std::min(idx.count, limit);
+    std::vector<unsigned char> bytes(n);
+    read_exactly(idx.file.get(), path, bytes.data(), bytes.size(), std::to_string(n) + " labels");
+    return Labels(bytes.begin(), bytes.end());
+}
+
+constexpr std::uint32_t kImageMagic = 0x00000803, kLabelMagic = 0x00000801;
+
+}  // namespace
+
+Matrix read_idx_images(const std::string& path, std::size_t limit)
+{
+    Idx idx = open_idx(path, kImageMagic, "image");
+    return read_images(idx, path, limit);
+}
+
 Labels read_idx_labels(const std::string& path, std::size_t limit)
 {
-    File file = open(path);
-    expect_magic(file.get(), path, 0x00000801, "label");
-    const std::size_t count = read_u32(file.get(), path, "the label count");
-    const std::size_t n = std::min(count, limit);
-    std::vector<unsigned char> bytes(n);
-    read_exactly(file.get(), path, bytes.data(), bytes.size(), std::to_string(n) + " labels");
-    return Labels(bytes.begin(), bytes.end());
+    Idx idx = open_idx(path, kLabelMagic, "label");
+    return read_labels(idx, path, limit);
 }
 
 ImageSet fashion_mnist(const std::string& split, std::size_t limit, const std::string& dir)
@@ -127,13 +143,14 @@ ImageSet fashion_mnist(const std::string& split, std::size_t limit, const std::s
     const std::string prefix = dir + "/" + (split == "train" ? "train" : "t10k");
     const std::string images = prefix + "-images-idx3-ubyte.gz",
                       labels = prefix + "-labels-idx1-ubyte.gz";
+    Idx image_file = open_idx(images, kImageMagic, "image");
+    Idx label_file = open_idx(labels, kLabelMagic, "label");
     // The counts in the two headers must agree, whatever the limit.
-    const std::size_t image_count = header_count(images, 0x00000803, "image"),
-                      label_count = header_count(labels, 0x00000801, "label");
-    if (image_count != label_count)
-        throw std::runtime_error(images + " holds " + std::to_string(image_count) + " images but " +
-                                 labels + " holds " + std::to_string(label_count) + " labels");
-    return {read_idx_images(images, limit), read_idx_labels(labels, limit)};
+    if (image_file.count != label_file.count)
+        throw std::runtime_error(images + " holds " + std::to_string(image_file.count) +
+                                 " images but " + labels + " holds " +
+                                 std::to_string(label_file.count) + " labels");
+    return {read_images(image_file, images, limit), read_labels(label_file, labels, limit)};
 }
 
 const std::string& fashion_mnist_class(std::size_t label)

@@ -98,8 +98,8 @@ int main(int argc, char** argv)
         }
         const double train_acc = accuracy(net, train.X, train.y);
         const double test_acc = accuracy(net, test.X, test.y);
-        const double train_loss = loss_and_gradients(net, train.X, train.y).loss;
-        const double test_loss = loss_and_gradients(net, test.X, test.y).loss;
+        const double train_loss = cross_entropy(forward(net, train.X).output(), train.y);
+        const double test_loss = cross_entropy(forward(net, test.X).output(), test.y);
         const auto peak = std::max_element(norm.begin(), norm.end());
         std::fprintf(stderr,
                      "  lambda %-6g train acc %.3f  test acc %.4f  gap %.3f  train loss %.4f  "
