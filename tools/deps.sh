@@ -11,6 +11,8 @@
 #             parser, the editor checks (clangd, clang-format), Google Benchmark (the
 #             benchmarks are compiled and run once as a smoke test), and the data loader's zlib
 #             and Fashion-MNIST (chapter 05's figures train on it)
+#   milestone ./grade milestone run NAME for a milestone that trains on Fashion-MNIST: the grade
+#             packages, the data loader's zlib and Debian's dataset-fashion-mnist (30 MB)
 #   bench     bench/compare: the grade packages, Google Benchmark and NumPy (PyTorch is used
 #             when python3-torch is installed, never installed by this script: it is large)
 #   list TIER prints a tier's packages, one per line
@@ -21,6 +23,7 @@ grade_packages=(clang g++ cmake ninja-build lld binutils git
   libgtest-dev libcli11-dev nlohmann-json3-dev)
 sanitize_packages=(libclang-rt-dev llvm)
 bench_packages=(libbenchmark-dev python3-numpy)
+milestone_packages=(zlib1g-dev dataset-fashion-mnist)
 test_only_packages=(doxygen doxygen-awesome-css libjs-mathjax gnuplot-nox chromium fonts-dejavu-core
   libtinyxml2-dev clangd clang-format libbenchmark-dev zlib1g-dev dataset-fashion-mnist)
 
@@ -30,8 +33,9 @@ tier_packages() {
     sanitize) echo "${grade_packages[@]}" "${sanitize_packages[@]}" ;;
     test) echo "${grade_packages[@]}" "${sanitize_packages[@]}" "${test_only_packages[@]}" ;;
     test-only) echo "${test_only_packages[@]}" ;;
+    milestone) echo "${grade_packages[@]}" "${milestone_packages[@]}" ;;
     bench) echo "${grade_packages[@]}" "${bench_packages[@]}" ;;
-    *) echo "usage: tools/deps.sh grade|sanitize|test|bench, or tools/deps.sh list grade|sanitize|test|test-only|bench" >&2; exit 2 ;;
+    *) echo "usage: tools/deps.sh grade|sanitize|test|milestone|bench, or tools/deps.sh list grade|sanitize|test|test-only|milestone|bench" >&2; exit 2 ;;
   esac
 }
 
@@ -40,7 +44,7 @@ if [ "${1:-}" = list ]; then
   exit 0
 fi
 case "${1:-}" in
-  grade | sanitize | test | bench) ;;
+  grade | sanitize | test | milestone | bench) ;;
   *) tier_packages "${1:-}" ;;  # prints the usage and exits 2
 esac
 read -r -a wanted <<<"$(tier_packages "$1")"

@@ -18,6 +18,7 @@
 
 #include "ask.hpp"
 #include "drill_command.hpp"
+#include "milestone_command.hpp"
 #include "manifest.hpp"
 #include "report.hpp"
 #include "runner.hpp"
@@ -251,7 +252,8 @@ int main(int argc, char** argv)
                  "  ./grade 01         one chapter's checks, with failures and hints\n"
                  "  ./grade hint 01    the next hint for a chapter\n"
                  "  ./grade reset 01   put the stub back (your files are backed up first)\n"
-                 "  ./grade drill      timed interview drills (start, check, hint, history, next)",
+                 "  ./grade drill      timed interview drills (start, check, hint, history, next)\n"
+                 "  ./grade milestone  historic results re-run by your own code (list, run NAME)",
                  "grade"};
     Options options;
     std::string& chapter_key = options.chapter_key;
@@ -318,6 +320,30 @@ int main(int argc, char** argv)
     auto* drill_next = drill->add_subcommand(
         "next", "what to practise now: never tried, then furthest over par, then oldest");
     (void)drill_list;
+    // ./grade milestone …: historic results re-run by the learner's code
+    // (grader/driver/milestone_command.cpp).
+    auto* milestone = app.add_subcommand(
+        "milestone", "historic results re-run by your own code: ./grade milestone lists them");
+    milestone::Options milestone_options;
+    auto* milestone_list = milestone->add_subcommand("list", "the milestones and your results");
+    auto* milestone_run = milestone->add_subcommand(
+        "run", "grade the chapters it needs, build it optimized with your code, run it");
+    milestone_run->add_option("name", milestone_options.name, "the milestone")->required();
+    milestone_run->add_flag("--reference", milestone_options.reference,
+                            "run the course's reference solutions instead of your code");
+    milestone_run->add_flag("--record", milestone_options.record,
+                            "with --reference: write milestones/results/NAME.json")
+        ->group("Course developers");
+    milestone_run->add_option("--epochs", milestone_options.epochs,
+                              "a shorter run (the target is then not judged)")
+        ->group("Course developers");
+    milestone_run->add_option("--train-limit", milestone_options.train_limit,
+                              "train on the first N samples only (the target is then not judged)")
+        ->group("Course developers");
+    milestone_run->add_flag("--course-build", milestone_options.course_build,
+                            "build in the -O0 course build (build/) instead of build-milestone/")
+        ->group("Course developers");
+    (void)milestone_list;
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -356,6 +382,14 @@ int main(int argc, char** argv)
             drill_options.variant = variant == "exercise" ? "" : variant;
             drill_options.limits = limits;
             return drill::run(manifest, paths, drill_options);
+        }
+
+        if (*milestone) {
+            milestone_options.action = *milestone_run ? "run" : "list";
+            milestone_options.json = json;
+            milestone_options.no_build = no_build;
+            milestone_options.limits = limits;
+            return milestone::run(manifest, paths, milestone_options);
         }
 
         if (watch)

@@ -77,6 +77,26 @@ Manifest Manifest::load(const std::string& path)
         }
         m.drills.push_back(std::move(drill));
     }
+    for (const auto& d : j.value("milestones", nlohmann::json::array())) {
+        Milestone ms;
+        ms.name = d.at("name").get<std::string>();
+        ms.title = d.at("title").get<std::string>();
+        ms.program = d.at("program").get<std::string>();
+        ms.chapters = d.at("chapters").get<std::vector<std::string>>();
+        ms.metric = d.at("metric").get<std::string>();
+        ms.at_least = d.at("at_least").get<double>();
+        ms.target = d.at("target").get<std::string>();
+        ms.needs_data = d.value("needs_data", false);
+        ms.seconds_limit = d.value("seconds_limit", 600.0);
+        for (const auto& s : d.at("shown"))
+            ms.shown.push_back({s.at(0).get<std::string>(), s.at(1).get<std::string>(),
+                                s.at(2).get<int>()});
+        for (const auto& id : ms.chapters)
+            if (!m.find(id))
+                throw std::runtime_error("course.json: milestone " + ms.name +
+                                         " needs chapter " + id + ", which does not exist");
+        m.milestones.push_back(std::move(ms));
+    }
     return m;
 }
 
@@ -93,6 +113,14 @@ const Drill* Manifest::drill(const std::string& name) const
     for (const auto& d : drills)
         if (d.name == name)
             return &d;
+    return nullptr;
+}
+
+const Milestone* Manifest::milestone(const std::string& name) const
+{
+    for (const auto& ms : milestones)
+        if (ms.name == name)
+            return &ms;
     return nullptr;
 }
 

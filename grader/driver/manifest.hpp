@@ -49,15 +49,38 @@ struct Drill {
     std::string filter() const;
 };
 
+/// A milestone (`./grade milestone`): a historic result re-run by the learner's own code of some
+/// chapters, in an optimized build. Its program is milestones/<program>; it writes a result record
+/// (JSON) whose `metric` is compared with `at_least`.
+struct Milestone {
+    std::string name;                   ///< "fashion-mnist"
+    std::string title;                  ///< one line: what is re-run, and whose result it was
+    std::string program;                ///< file name in milestones/
+    std::vector<std::string> chapters;  ///< ids of the chapters whose learner code it runs
+    std::string metric;                 ///< the result record's key the target is about
+    double at_least = 0.0;              ///< the target: metric >= at_least
+    std::string target;                 ///< the target in words
+    bool needs_data = false;            ///< reads Fashion-MNIST (tools/deps.sh milestone)
+    double seconds_limit = 600;         ///< stopped after this long
+    /// The record's entries shown side by side with the reference's: key, label, decimals.
+    struct Shown {
+        std::string key, label;
+        int decimals = 0;
+    };
+    std::vector<Shown> shown;
+};
+
 struct Manifest {
     std::string title;
     std::vector<Chapter> chapters;
     std::vector<Drill> drills;
+    std::vector<Milestone> milestones;
 
     static Manifest load(const std::string& path);  ///< throws std::runtime_error
     /// Finds a chapter by "01", "1", "forward-propagation" or "01-forward-propagation".
     const Chapter* find(const std::string& key) const;
     const Drill* drill(const std::string& name) const;
+    const Milestone* milestone(const std::string& name) const;
 };
 
 }  // namespace grader
