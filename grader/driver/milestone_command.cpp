@@ -332,6 +332,10 @@ int run_one(const Manifest& manifest, const Paths& paths, const Options& o)
             nlohmann::json keep = result;
             keep["date"] = today();
             keep["machine"] = machine();
+            for (const auto& shown : ms.shown)  // as printed, for the course site's page
+                if (result.contains(shown.key))
+                    keep["shown"][shown.key] =
+                        number(result[shown.key].get<double>(), shown.decimals);
             fs::create_directories(fs::path(recorded_path).parent_path());
             std::ofstream(recorded_path) << keep.dump(2) << "\n";
             std::cout << "Recorded in " << recorded_path << "\n";
