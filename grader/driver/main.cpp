@@ -133,6 +133,26 @@ struct Options {
     std::string only;        ///< grade just this check (course developers)
 };
 
+// The milestones whose chapters all pass in `results`: the learner's code can run them now.
+void print_ready_milestones(std::ostream& out, const Manifest& manifest,
+                            const std::vector<ChapterResult>& results)
+{
+    std::string ready;
+    for (const auto& ms : manifest.milestones) {
+        bool all = true;
+        for (const auto& id : ms.chapters) {
+            bool passed = false;
+            for (const auto& r : results)
+                passed = passed || (r.chapter->id == id && r.status == ChapterStatus::passed);
+            all = all && passed;
+        }
+        if (all)
+            ready += "\n  " + pad("./grade milestone run " + ms.name, 38) + ms.title;
+    }
+    if (!ready.empty())
+        out << "\nMilestones your code can run now:" << ready << "\n";
+}
+
 int grade_once(const Manifest& manifest, const Paths& paths, const Options& o)
 {
     std::vector<const Chapter*> chosen;
@@ -198,6 +218,7 @@ int grade_once(const Manifest& manifest, const Paths& paths, const Options& o)
     else if (o.chapter_key.empty()) {
         print_table(std::cout, manifest, results, style);
         print_next_step(std::cout, results, false);
+        print_ready_milestones(std::cout, manifest, results);
     } else {
         print_chapter(std::cout, results.front(), style);
         print_next_step(std::cout, results, true);
