@@ -13,7 +13,6 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -491,34 +490,42 @@ TEST(Shuffle, EveryOrderEquallyLikely)
         const std::size_t calls = orders * (n == 4 ? 1000 : 3000);
         Rng rng(fresh_seed(c));
         c.description = "n " + str(n) + ", " + str(calls) + " calls on one generator";
-        std::map<std::vector<std::size_t>, std::size_t> count;
+        // An order as a number in base n (at most 4^4 = 256 of them): a table, not a map.
+        auto code = [n](const std::vector<std::size_t>& v) {
+            std::size_t k = 0;
+            for (std::size_t x : v)
+                k = k * n + x;
+            return k;
+        };
+        std::vector<std::size_t> count(256, 0);
         for (std::size_t t = 0; t < calls; ++t) {
-            std::vector<std::size_t> got = shuffled_indices(n, rng);
-            std::vector<std::size_t> sorted = got;
-            std::sort(sorted.begin(), sorted.end());
-            if (sorted != identity_order(n)) {
+            const std::vector<std::size_t> got = shuffled_indices(n, rng);
+            unsigned seen = 0;  // a bit per index
+            for (std::size_t x : got)
+                seen |= x < n ? 1u << x : 1u << 31;
+            if (got.size() != n || seen != (1u << n) - 1) {
                 fail(c, "shuffled_indices(" + str(n) + ", rng) gave " + list_str(got) +
                             ", which is not an order of 0 … " + str(n - 1) +
                             " (see Shuffle.IsAPermutation)");
                 return;
             }
-            ++count[got];
+            ++count[code(got)];
         }
         const double p = 1.0 / static_cast<double>(orders);
         const double sigma = std::sqrt(p * (1 - p) / static_cast<double>(calls));
         std::vector<std::size_t> order = identity_order(n);
         do {
-            const double f = static_cast<double>(count[order]) / static_cast<double>(calls);
+            const double f = static_cast<double>(count[code(order)]) / static_cast<double>(calls);
             if (std::abs(f - p) > 5 * sigma) {
-                fail(c,
-                     "over " + str(calls) + " calls of shuffled_indices(" + str(n) +
-                         ", rng) the order " + list_str(order) +
-                         (count[order] == 0
-                              ? " never came"
-                              : " came " + str(count[order]) + " times (" + num(100 * f) + "%)") +
-                         "; a uniform shuffle gives each of the " + str(orders) + " orders 1/" +
-                         str(orders) + " of the time (" + num(100 * p) + "% ± " + num(500 * sigma) +
-                         "%). Position i swaps with j drawn from [0, i], itself included");
+                fail(c, "over " + str(calls) + " calls of shuffled_indices(" + str(n) +
+                            ", rng) the order " + list_str(order) +
+                            (count[code(order)] == 0 ? " never came"
+                                                     : " came " + str(count[code(order)]) +
+                                                           " times (" + num(100 * f) + "%)") +
+                            "; a uniform shuffle gives each of the " + str(orders) + " orders 1/" +
+                            str(orders) + " of the time (" + num(100 * p) + "% ± " +
+                            num(500 * sigma) +
+                            "%). Position i swaps with j drawn from [0, i], itself included");
                 return;
             }
         } while (std::next_permutation(order.begin(), order.end()));
@@ -802,25 +809,34 @@ TEST(TrainEpoch, EverySampleOncePerEpoch)
                 }
             } else if (std::abs(full - 1) < tol) {
                 // once, in a batch of B
-            } else if (r != 0 && !e.drop_last && std::abs(u * static_cast<double>(r) - 1) < tol) {
+            } else if (r != 0 && std::abs(u * static_cast<double>(r) - 1) < tol) {
+                if (e.drop_last) {
+                    fail(c, who + " was trained on in the last partial batch of " +
+                                count_str(r, "sample") + ", which drop_last leaves out");
+                    return;
+                }
                 ++in_partial;
             } else {
+                const bool whole = std::abs(full - std::round(full)) < tol && full > 1.5;
                 fail(c, who + " moved its row of W by " + num(full) +
-                            " steps' worth of a batch of " + str(B) +
-                            (std::abs(full - std::round(full)) < tol && full > 1.5
-                                 ? ": it was trained on " + num(std::round(full)) +
-                                       " times (drawn with replacement?)"
-                                 : "") +
-                            "; once per epoch is 1, or " + str(B) + "/" + str(r) +
-                            " in the last partial batch of " + str(r));
+                            " times what one step in a batch of " + str(B) + " gives" +
+                            (whole ? ": it was trained on " + num(std::round(full)) +
+                                         " times in the epoch (drawn with replacement?)"
+                                   : "") +
+                            "; each sample is trained on once per epoch: 1 step's worth in a "
+                            "full batch" +
+                            (r != 0 && !e.drop_last
+                                 ? ", or " + num(static_cast<double>(B) / static_cast<double>(r)) +
+                                       " (B / (N mod B)) in the last partial batch of " + str(r)
+                                 : std::string()));
                 return;
             }
         }
         if (e.drop_last && never != r)
-            fail(c, str(never) + " samples were left out of the epoch; drop_last leaves out the " +
-                        "partial last batch only, N mod B = " + str(r) + " samples");
+            fail(c, count_str(never, "sample") + " left out of the epoch; drop_last leaves out " +
+                        "the partial last batch only, N mod B = " + count_str(r, "sample"));
         else if (!e.drop_last && in_partial != r)
-            fail(c, str(in_partial) + " samples were trained on in a batch of " + str(r) +
+            fail(c, count_str(in_partial, "sample") + " trained on in a batch of " + str(r) +
                         "; the last partial batch holds N mod B = " + str(r) + " of them");
     });
 }
