@@ -1,0 +1,27 @@
+// mutant: the naive shuffle: every position i = 0 .. n - 1 swaps with j drawn from all of [0, n - 1] (n^n outcomes over n! orders: biased, and n draws).
+// rejected-by: Shuffle.FollowsTheDrawOrder
+// rejected-by: Shuffle.EveryOrderEquallyLikely
+// rejected-by: TrainEpoch.MatchesStepByStep
+// rejected-by: TrainEpoch.LossWeighsSamplesNotBatches
+// rejected-by: TrainEpoch.NewOrderEachEpoch
+// rejected-by: TrainEpoch.CallsOnBatchAfterEachStep
+#include "mini_batching.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include <xtensor/xsort.hpp>
+
+namespace scratchnet {
+std::vector<std::size_t> shuffled_indices(std::size_t n, Rng& rng)
+{
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = i;
+    for (std::size_t i = 0; i < n; ++i)
+        std::swap(order[i], order[rng.integer(0, n - 1)]);
+    return order;
+}
+}  // namespace scratchnet
