@@ -11,7 +11,7 @@
 // full batch at 3.125 (= 0.1 x 2000/64).
 // Writes one block per run (gnuplot indices 0-6, in the order of kRuns): epochs done, CPU
 // seconds, test loss, test accuracy, mean training batch loss since the last checkpoint. On
-// stderr: the numbers the chapter quotes. About 26 s of CPU.
+// stderr: the numbers the chapter quotes. About 25 s of CPU.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

@@ -11,7 +11,7 @@
 // Each time is the median of repeated runs, in CPU time of the one thread (on an idle machine,
 // the wall time; on a busy one, still the cost of the work). Writes two blocks (gnuplot
 // indices): 0 = the costs, one row per B; 1 = the gradient noise. Prints on stderr the numbers
-// the chapter quotes, with OpenBLAS's core name and thread count. About 5 s of CPU.
+// the chapter quotes, with OpenBLAS's core name and thread count. About 8 s of CPU.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
