@@ -157,7 +157,7 @@ BENCHMARK(BM_TrainStep);
 // 376 MB), so the matrix is filled cheaply: the -O0 smoke run of ./test runs this too.
 void BM_BatchIterator(benchmark::State& state)
 {
-    static const data::Dataset shape_only{xt::ones<double>({N, D}), Labels(N, 1)};
+    static const data::Dataset shape_only{Matrix({N, D}, 1.0), Labels(N, 1)};
     Rng rng(7);
     for (auto _ : state) {
         const std::vector<std::size_t> order = shuffled_indices(N, rng);
