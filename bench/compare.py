@@ -4,6 +4,10 @@ NumPy and, when installed, PyTorch — in one run, under one environment, with 1
 Run through bench/compare, which installs the packages and builds the benchmarks first.
 Prints a Markdown table per thread count; with --record also writes it to bench/results/, which
 the course site's Performance page includes.
+
+The epochs (chapter 06's train_epoch and the same maths in NumPy and PyTorch) train on
+Fashion-MNIST when Debian's dataset-fashion-mnist is installed and the benchmarks could be built
+with the data loader (zlib); otherwise on random data of the same shape, and the table says so.
 """
 import argparse
 import datetime
@@ -24,32 +28,38 @@ STEP_FLOPS = 2.0 * (B * H * D + B * C * H + H * C * B + B * H * C + D * H * B)
 # wall-clock time (Google Benchmark's own counter divides by CPU time).
 FLOPS = {"BM_DenseForward": 2.0 * B * H * D, "BM_DenseBackward": 2.0 * (D * H * B + B * D * H),
          "BM_TrainStep": STEP_FLOPS, "BM_Epoch": STEP_FLOPS * 60000 / B,
-         "BM_GemmCeiling": STEP_FLOPS}
+         "BM_EpochInOrder": STEP_FLOPS * 60000 / B, "BM_GemmCeiling": STEP_FLOPS}
+N = 60000  # samples of an epoch (and of the batch iterator)
+EPOCH_BENCHMARKS = ("BM_Epoch", "BM_EpochInOrder")
 
 ROWS = [
     ("BM_DenseForward", "dense forward (64, 784)·(784, 256) + b"),
     ("BM_DenseBackward", "dense backward: dW, db and dX at the same shapes"),
     ("BM_SoftmaxCrossEntropy", "softmax + cross-entropy + its gradient at (64, 10)"),
     ("BM_TrainStep", "one training step of 784-256-10 (B = 64)"),
-    ("BM_Epoch", "one epoch: 60 000 samples, B = 64, SGD 0.1"),
+    ("BM_BatchIterator", "batch iterator: an epoch's shuffle and 938 gathers of (64, 784), no maths"),
+    ("BM_Epoch", "one epoch (train_epoch): 60 000 samples shuffled, B = 64, SGD 0.1"),
     ("BM_GemmCeiling", "ceiling: one step's matrix products straight to BLAS"),
 ]
 
 
-def env_for(threads):
+def env_for(threads, data=None):
     env = dict(os.environ)
     env["OPENBLAS_NUM_THREADS"] = str(threads)
     env["OMP_NUM_THREADS"] = str(threads)
+    if data:
+        env["SCRATCHNET_BENCH_DATA"] = data  # fashion-mnist or random (bench/kernels.cpp)
     return env
 
 
-def run_kernels(threads, epoch):
+def run_kernels(threads, epoch, data=None):
     args = ([KERNELS, "--benchmark_format=json", "--benchmark_filter=BM_Epoch"] if epoch else
             [KERNELS, "--benchmark_format=json", "--benchmark_filter=-BM_Epoch",
              "--benchmark_repetitions=5", "--benchmark_report_aggregates_only=true"])
-    out = subprocess.run(args, env=env_for(threads), check=True, capture_output=True,
-                         text=True).stdout
-    report = json.loads(out)
+    proc = subprocess.run(args, env=env_for(threads, data), capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"[compare] {os.path.relpath(KERNELS, ROOT)} failed:\n{proc.stderr.strip()}")
+    report = json.loads(proc.stdout)
     scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
     results = {}
     for b in report["benchmarks"]:
@@ -58,14 +68,17 @@ def run_kernels(threads, epoch):
         name = b["run_name"].split("/")[0]
         secs = b["real_time"] * scale[b["time_unit"]]
         results[name] = {"seconds": secs,
-                         "flops": FLOPS[name] / secs if name in FLOPS else None}
+                         "flops": FLOPS[name] / secs if name in FLOPS else None,
+                         "label": b.get("label", ""),
+                         "epoch_loss": b.get("epoch_loss"),
+                         "test_accuracy": b.get("test_accuracy")}
     return results, report["context"]
 
 
-def run_python(which, threads, what):
+def run_python(which, threads, what, data=None):
     proc = subprocess.run([PYTHON, os.path.join(ROOT, "bench", "py_kernels.py"), which,
-                           str(threads), what], env=env_for(threads), capture_output=True,
-                          text=True)
+                           str(threads), what] + ([data] if data else []),
+                          env=env_for(threads), capture_output=True, text=True)
     if proc.returncode != 0:
         return None, proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed"
     return json.loads(proc.stdout), ""
@@ -81,27 +94,78 @@ def seconds(s):
     return f"{s * 1e6:.2f} µs"
 
 
-def epochs(threads, rounds, with_torch):
-    """One epoch each, alternating scratchnet, NumPy (and PyTorch), `rounds` times: the median
-    time of each, and the median of the ratios taken round by round (the machine's speed drifts
-    over minutes; a pair run back to back sees the same machine)."""
-    times = {"scratchnet": [], "numpy": [], "torch": []}
+def epochs(threads, rounds, with_torch, data):
+    """One epoch each, alternating scratchnet (train_epoch, then the hand-rolled loop in order),
+    NumPy (and PyTorch), `rounds` times: the median time, loss and test accuracy of each, and
+    the median of the ratios taken round by round (the machine's speed drifts over minutes; a
+    pair run back to back sees the same machine). The Python epochs train on the data the C++
+    one reported it used (its label), so that all three see the same."""
+    names = ("scratchnet", "scratchnet_in_order", "numpy", "torch")
+    times = {k: [] for k in names}
+    losses = {k: [] for k in names}
+    accuracies = {k: [] for k in names}
+    source = None
     for r in range(rounds):
         print(f"[compare] epoch round {r + 1} of {rounds}…", file=sys.stderr, flush=True)
-        times["scratchnet"].append(run_kernels(threads, epoch=True)[0]["BM_Epoch"]["seconds"])
+        ours, _ = run_kernels(threads, epoch=True, data=data)
+        for key, name in (("scratchnet", "BM_Epoch"), ("scratchnet_in_order", "BM_EpochInOrder")):
+            times[key].append(ours[name]["seconds"])
+            losses[key].append(ours[name]["epoch_loss"])
+            accuracies[key].append(ours[name]["test_accuracy"])
+        source = ours["BM_Epoch"]["label"]
+        py_data = "fashion-mnist" if source == "fashion-mnist" else "random"
         for which in ["numpy"] + (["torch"] if with_torch else []):
-            result, _ = run_python(which, threads, "epoch")
+            result, _ = run_python(which, threads, "epoch", py_data)
             if result:
                 times[which].append(result["BM_Epoch"])
-    summary = {"scratchnet": statistics.median(times["scratchnet"])}
-    for which in ("numpy", "torch"):
-        if len(times[which]) == rounds:
-            summary[which] = statistics.median(times[which])
-            summary[which + "_ratio"] = statistics.median(
-                o / m for o, m in zip(times[which], times["scratchnet"]))
-            summary[which + "_all"] = times[which]
-    summary["scratchnet_all"] = times["scratchnet"]
+                losses[which].append(result["epoch_loss"])
+                accuracies[which].append(result.get("test_accuracy"))
+    summary = {"source": source}
+    for key in names:
+        if len(times[key]) != rounds:
+            continue
+        summary[key] = statistics.median(times[key])
+        summary[key + "_all"] = times[key]
+        summary[key + "_loss"] = statistics.median(losses[key])
+        if None not in accuracies[key]:
+            summary[key + "_accuracy"] = statistics.median(accuracies[key])
+        if key != "scratchnet":
+            summary[key + "_ratio"] = statistics.median(
+                o / m for o, m in zip(times[key], times["scratchnet"]))
     return summary
+
+
+def epoch_table(threads, e, iterator):
+    """The epochs side by side: seconds, samples per second, the epoch's loss and the accuracy
+    on the 10 000 test images after it (Fashion-MNIST only), and the batch iterator alone."""
+    real = e["source"] == "fashion-mnist"
+    lines = [f"One epoch, {threads} thread{'s' if threads > 1 else ''}, on "
+             + ("Fashion-MNIST (60 000 training images; accuracy on the 10 000 test images "
+                "after the epoch, from a fresh He initialization)" if real else
+                f"**{e['source']}** of Fashion-MNIST's shape (no accuracy: the labels are random)"),
+             "",
+             "| epoch | seconds | samples/s | / scratchnet train_epoch | loss of the epoch"
+             + (" | test accuracy" if real else "") + " |",
+             "|---|---|---|---|---" + ("|---" if real else "") + "|"]
+    rows = [("scratchnet", "scratchnet: train_epoch (shuffle, gather, step)"),
+            ("scratchnet_in_order", "scratchnet: hand-rolled loop, batches in file order, no shuffle"),
+            ("numpy", "NumPy: permutation, fancy-index gather, step"),
+            ("torch", "PyTorch: randperm, index gather, step")]
+    for key, what in rows:
+        if key not in e:
+            continue
+        row = [what, seconds(e[key]), f"{N / e[key]:,.0f}",
+               f"{e[key + '_ratio']:.2f}" if key + "_ratio" in e else "1",
+               f"{e[key + '_loss']:.4f}"]
+        if real:
+            acc = e.get(key + "_accuracy")
+            row.append(f"{acc:.2%}" if acc is not None else "–")
+        lines.append("| " + " | ".join(row) + " |")
+    if iterator:
+        row = ["scratchnet: the batch iterator alone (shuffle and gathers, no maths)",
+               seconds(iterator), f"{N / iterator:,.0f}", f"{iterator / e['scratchnet']:.2f}", "–"]
+        lines.append("| " + " | ".join(row + (["–"] if real else [])) + " |")
+    return "\n".join(lines)
 
 
 def table(threads, ours, numpy, torch):
@@ -144,11 +208,14 @@ def main():
     parser.add_argument("--no-torch", action="store_true", help="leave PyTorch out")
     parser.add_argument("--rounds", type=int, default=5,
                         help="epochs of each, alternating (default 5); the table shows medians")
+    parser.add_argument("--data", choices=("auto", "fashion-mnist", "random"), default="auto",
+                        help="the epochs' data: Fashion-MNIST when installed, else random data of "
+                        "its shape (auto, the default); fashion-mnist fails when it is missing")
     parser.add_argument("--record", action="store_true",
                         help="also write bench/results/compare.md (the site's Performance page)")
     args = parser.parse_args()
 
-    sections, context, versions, notes, raw = [], None, {}, [], []
+    sections, context, versions, notes, raw, sources = [], None, {}, [], [], set()
     for threads in [int(t) for t in args.threads.split(",")]:
         print(f"[compare] {threads} thread(s): scratchnet…", file=sys.stderr, flush=True)
         ours, context = run_kernels(threads, epoch=False)
@@ -164,19 +231,22 @@ def main():
                 why = "python3-torch is not installed (apt-get install python3-torch adds it)"
             if torch is None and why not in notes:
                 notes.append(f"PyTorch left out: {why}")
-        e = epochs(threads, args.rounds, torch is not None)
+        e = epochs(threads, args.rounds, torch is not None,
+                   None if args.data == "auto" else args.data)
         ours["BM_Epoch"] = {"seconds": e["scratchnet"], "flops": FLOPS["BM_Epoch"] / e["scratchnet"]}
         for which, other in (("numpy", numpy), ("torch", torch)):
             if other and which in e:
                 other["BM_Epoch"] = e[which]
                 other["BM_Epoch_ratio"] = e[which + "_ratio"]
         raw.append((threads, e))
+        sources.add(e["source"])
         for other in (numpy, torch):
             if other:
                 versions.update(other.get("versions", {}))
                 versions["numpy BLAS kernel" if other is numpy else "torch BLAS kernel"] = \
                     other.get("blas", {}).get("openblas_core", "?")
         sections.append(table(threads, ours, numpy, torch))
+        sections.append(epoch_table(threads, e, ours.get("BM_BatchIterator", {}).get("seconds")))
 
     head = [
         f"Measured {datetime.date.today().isoformat()} by `bench/compare` on {cpu_name()} "
@@ -187,11 +257,15 @@ def main():
         + ", ".join(f"{k} {v}" for k, v in sorted(versions.items()))
         + f". Times are wall-clock medians of 5 repetitions (the epoch: of {args.rounds} rounds that alternate "
         "the three, its ratios the median of the rounds' ratios); GFLOP/s counts the matrix "
-        "products only; the ceiling is one step's matrix products called straight through BLAS.",
+        "products only; the ceiling is one step's matrix products called straight through BLAS. "
+        "The epochs train on "
+        + (", ".join(sorted("Fashion-MNIST" if s == "fashion-mnist" else s for s in sources)))
+        + "; the other kernels on random data.",
         ""]
     rounds = [f"Epoch seconds, round by round ({t} thread{'s' if t > 1 else ''}): "
               + "; ".join(f"{k} " + ", ".join(f"{x:.2f}" for x in e[k + '_all'])
-                          for k in ("scratchnet", "numpy", "torch") if k + "_all" in e)
+                          for k in ("scratchnet", "scratchnet_in_order", "numpy", "torch")
+                          if k + "_all" in e)
               for t, e in raw]
     text = "\n".join(head + ["\n\n".join(sections), ""] + rounds +
                      ([""] + notes if notes else [])) + "\n"

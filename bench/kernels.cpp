@@ -9,16 +9,28 @@
 // layer) straight through BLAS on preallocated matrices — what no implementation of the same
 // maths can beat on this BLAS.
 //
-// Later chapters add their kernels here (the LSTM step, the batch iterator).
+// Chapter 06 adds the batch iterator (an epoch's shuffle and gathers, no maths) and the epoch as
+// its train_epoch() runs it, on Fashion-MNIST when the data is there (see epoch_data()).
+//
+// Later chapters add their kernels here (the LSTM step).
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include <benchmark/benchmark.h>
 #include <cblas.h>
 #include <xtensor/xview.hpp>
 
-#include "backpropagation.hpp"
+#include "initialization.hpp"
+#include "mini_batching.hpp"
+#if SCRATCHNET_BENCH_FASHION_MNIST
+#include "idx.hpp"
+#endif
 
 extern "C" char* openblas_get_corename(void);
 
@@ -37,12 +49,8 @@ constexpr double step_flops = gemm_flops(B, H, D) + gemm_flops(B, C, H) + gemm_f
 
 Network mlp(Rng& rng)
 {
-    // He initialization: N(0, 2 / fan_in), zero biases (chapter 03).
-    Network net;
-    for (auto [in, out, g] : {std::tuple{D, H, "relu"}, std::tuple{H, C, "identity"}})
-        net.layers.push_back({rng.normal(in, out, 0.0, std::sqrt(2.0 / static_cast<double>(in))),
-                              xt::zeros<double>({out}), g});
-    return net;
+    // He initialization: N(0, 2 / fan_in) for both layers, zero biases (chapter 03).
+    return init_network({{D, H, "relu"}, {H, C, "identity"}}, "he_normal", rng);
 }
 
 Labels random_labels(Rng& rng, std::size_t n)
@@ -141,32 +149,143 @@ void BM_TrainStep(benchmark::State& state)
 }
 BENCHMARK(BM_TrainStep);
 
-// One epoch: 60 000 samples of Fashion-MNIST's shape (random data), batches of 64 in order, the
-// last one partial (60 000 = 937 × 64 + 32), SGD with learning rate 0.1.
-void BM_Epoch(benchmark::State& state)
+// ---- chapter 06: mini-batches ------------------------------------------------------------
+
+// The batch iterator: one epoch's data movement without the maths — shuffled_indices over
+// 60 000 rows, batch_ranges of 64 (the last one partial: 60 000 = 937 × 64 + 32) and a
+// gather_batch for each. The values do not matter, only the shape (60 000 × 784 doubles,
+// 376 MB), so the matrix is filled cheaply: the -O0 smoke run of ./test runs this too.
+void BM_BatchIterator(benchmark::State& state)
+{
+    static const data::Dataset shape_only{Matrix({N, D}, 1.0), Labels(N, 1)};
+    Rng rng(7);
+    for (auto _ : state) {
+        const std::vector<std::size_t> order = shuffled_indices(N, rng);
+        for (const BatchRange& range : batch_ranges(N, B)) {
+            const data::Dataset batch = gather_batch(shape_only.X, shape_only.y, order, range);
+            benchmark::DoNotOptimize(batch.X.data());
+            benchmark::DoNotOptimize(batch.y.data());
+        }
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(N));  // samples/s
+}
+BENCHMARK(BM_BatchIterator)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The data of the epochs: Fashion-MNIST's 60 000 training images (and its 10 000 test images, for
+// the accuracy after the epoch) when the benchmarks were built with the data loader (zlib) and
+// Debian's dataset-fashion-mnist is installed; otherwise random data of the same shape, which
+// costs the same arithmetic. SCRATCHNET_BENCH_DATA=random forces random data;
+// SCRATCHNET_BENCH_DATA=fashion-mnist makes a missing data set an error instead of a fallback.
+// `source` says which it is, and why: each epoch benchmark reports it as its label.
+struct EpochData {
+    Matrix X;
+    Labels y;
+    Matrix X_test;  // empty for random data: no accuracy then
+    Labels y_test;
+    std::string source;
+};
+
+EpochData random_epoch_data(const std::string& why)
 {
     Rng rng(6);
-    const Matrix X = rng.normal(N, D, 0, 1);
-    const Labels y = random_labels(rng, N);
+    Matrix X = rng.normal(N, D, 0, 1);
+    Labels y = random_labels(rng, N);
+    return {std::move(X), std::move(y), Matrix(), Labels(), "random data (" + why + ")"};
+}
+
+EpochData load_epoch_data()
+{
+    const char* wanted = std::getenv("SCRATCHNET_BENCH_DATA");
+    const std::string want = wanted ? wanted : "";
+    if (want == "random")
+        return random_epoch_data("SCRATCHNET_BENCH_DATA=random");
+#if SCRATCHNET_BENCH_FASHION_MNIST
+    try {
+        data::ImageSet train = data::fashion_mnist("train"), test = data::fashion_mnist("test");
+        return {std::move(train.X), std::move(train.y), std::move(test.X), std::move(test.y),
+                "fashion-mnist"};
+    } catch (const std::exception& e) {
+        if (want == "fashion-mnist")
+            throw;
+        std::fprintf(stderr, "bench-kernels: %s; the epochs use random data\n", e.what());
+        return random_epoch_data("Fashion-MNIST is not installed");
+    }
+#else
+    if (want == "fashion-mnist")
+        throw std::runtime_error("bench-kernels was built without the data loader (zlib1g-dev)");
+    return random_epoch_data("built without zlib, no data loader");
+#endif
+}
+
+const EpochData& epoch_data()
+{
+    static const EpochData data = load_epoch_data();  // once per process, outside the timings
+    return data;
+}
+
+// After the timed epoch(s), untimed: the data's source as the label, the loss of the last epoch
+// and, on Fashion-MNIST, the accuracy on the 10 000 test images — a check that the epoch trained.
+void report_epoch(benchmark::State& state, const Network& net, const EpochData& data, double loss)
+{
+    state.SetLabel(data.source);
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(data.y.size()));
+    state.counters["epoch_loss"] = loss;
+    if (!data.y_test.empty())
+        state.counters["test_accuracy"] = evaluate(net, data.X_test, data.y_test).accuracy;
+    set_flops(state, step_flops * static_cast<double>(data.y.size()) / B);
+}
+
+// One epoch as chapter 06 trains it: train_epoch() — a new shuffle, 938 gathered batches of 64
+// (the last one of 32), a step of SGD with learning rate 0.1 on each.
+void BM_Epoch(benchmark::State& state)
+{
+    const EpochData& data = epoch_data();
+    Rng rng(8);
     Network net = mlp(rng);
+    EpochOptions options;
+    options.batch_size = B;
+    options.lr = 0.1;
+    double loss = 0;
     for (auto _ : state) {
-        double total = 0;
-        for (std::size_t start = 0; start < N; start += B) {
-            const std::size_t end = std::min(start + B, N);
-            const Matrix Xb = xt::view(X, xt::range(start, end), xt::all());
-            const Labels yb(y.begin() + static_cast<std::ptrdiff_t>(start),
-                            y.begin() + static_cast<std::ptrdiff_t>(end));
+        loss = train_epoch(net, data.X, data.y, options, rng);
+        benchmark::DoNotOptimize(loss);
+    }
+    report_epoch(state, net, data, loss);
+}
+
+// The same epoch with the loop written by hand and no shuffle: batch k is rows [64k, 64k + 64)
+// in the data's order, copied from a contiguous slice. Against BM_Epoch it shows what the shuffle
+// and the scattered reads of the gathers cost inside an epoch (Fashion-MNIST's files are not
+// sorted by class, so one epoch in file order trains about as well).
+void BM_EpochInOrder(benchmark::State& state)
+{
+    const EpochData& data = epoch_data();
+    Rng rng(8);
+    Network net = mlp(rng);
+    const std::size_t n = data.y.size();
+    double loss = 0;
+    for (auto _ : state) {
+        double sum = 0;
+        for (std::size_t start = 0; start < n; start += B) {
+            const std::size_t end = std::min(start + B, n);
+            const Matrix Xb = xt::view(data.X, xt::range(start, end), xt::all());
+            const Labels yb(data.y.begin() + static_cast<std::ptrdiff_t>(start),
+                            data.y.begin() + static_cast<std::ptrdiff_t>(end));
             LossAndGradients lg = loss_and_gradients(net, Xb, yb);
             sgd_step(net, lg.grads, 0.1);
-            total += lg.loss;
+            sum += lg.loss * static_cast<double>(end - start);
         }
-        benchmark::DoNotOptimize(total);
+        loss = sum / static_cast<double>(n);
+        benchmark::DoNotOptimize(loss);
     }
-    set_flops(state, step_flops * static_cast<double>(N) / B);
+    report_epoch(state, net, data, loss);
 }
-// One iteration per run: bench/compare runs it several times, alternating with NumPy's epoch,
-// and takes the median of the paired ratios (the machine's speed drifts over minutes).
-BENCHMARK(BM_Epoch)->Unit(benchmark::kSecond)->Iterations(1);
+
+// One iteration per run: bench/compare runs them several times, alternating with NumPy's and
+// PyTorch's epochs, and takes the median of the paired ratios (the machine's speed drifts over
+// minutes). The ./test smoke run leaves them out (--benchmark_filter=-BM_Epoch).
+BENCHMARK(BM_Epoch)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_EpochInOrder)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
 
 }  // namespace
 

@@ -1,17 +1,49 @@
 """The benchmark kernels of bench/kernels.cpp, the same maths in NumPy or PyTorch (float64).
 
-Run by bench/compare:  /usr/bin/python3 bench/py_kernels.py numpy|torch THREADS micro|epoch
+Run by bench/compare:
+    /usr/bin/python3 bench/py_kernels.py numpy|torch THREADS micro|epoch [fashion-mnist|random]
 Prints one JSON object: {"kernel name": seconds per iteration (median of 5 repetitions), ...,
-"versions": {...}}; with "epoch", only {"BM_Epoch": seconds of one epoch, ...}.
-The maths is written as the course text writes it (chapter 02): Z = X W + b, ReLU, a stable softmax and log-sum-exp, dZ = (P - Y) / N, dW = Aᵀ dZ, db = the column sums of dZ,
+"versions": {...}}; with "epoch", {"BM_Epoch": seconds of one epoch, "epoch_loss": ...,
+"test_accuracy": ... (Fashion-MNIST only), "data": ...}.
+The maths is written as the course text writes it (chapter 02): Z = X W + b, ReLU, a stable
+softmax and log-sum-exp, dZ = (P - Y) / N, dW = Aᵀ dZ, db = the column sums of dZ,
 dA = dZ Wᵀ (not for the first layer: the data needs no gradient), then W -= lr dW.
+The epoch is chapter 06's train_epoch: a new random order of the 60 000 rows (a permutation:
+Fisher–Yates), batches of 64 in that order with the partial last one (32 rows), each gathered
+from the shuffled indices, one SGD step per batch; its loss is the per-sample mean of the batch
+losses. The data is Fashion-MNIST read from the same gzip IDX files as the C++ loader, /255,
+or random data of the same shape.
 """
+import gzip
 import json
+import os
 import statistics
 import sys
 import time
 
 B, D, H, C, N = 64, 784, 256, 10, 60000
+FASHION_MNIST = "/usr/share/datasets/fashion-mnist"  # Debian's dataset-fashion-mnist
+
+
+def read_idx(path):
+    """An IDX file (gzip) as a uint8 array of its shape: the header's magic number gives the
+    number of dimensions, then one big-endian 4-byte size each (as chapters/core/idx.cpp reads)."""
+    import numpy as np
+    with gzip.open(path, "rb") as f:
+        raw = f.read()
+    if raw[0] != 0 or raw[1] != 0 or raw[2] != 0x08:
+        raise ValueError(f"{path}: not an IDX file of unsigned bytes")
+    dims = raw[3]
+    shape = [int.from_bytes(raw[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
+    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def fashion_mnist(split):
+    """(X: (n, 784) float64 in [0, 1], y: (n,) int64) of the split "train" or "t10k"."""
+    import numpy as np
+    images = read_idx(os.path.join(FASHION_MNIST, f"{split}-images-idx3-ubyte.gz"))
+    labels = read_idx(os.path.join(FASHION_MNIST, f"{split}-labels-idx1-ubyte.gz"))
+    return images.reshape(len(images), -1).astype(np.float64) / 255.0, labels.astype(np.int64)
 
 
 def measure(fn, repetitions=5, min_seconds=0.2):
@@ -35,7 +67,7 @@ def measure(fn, repetitions=5, min_seconds=0.2):
     return statistics.median(times)
 
 
-def numpy_kernels(threads, only_epoch):
+def numpy_kernels(threads, epoch_data):
     import numpy as np
 
     rng = np.random.default_rng(0)
@@ -81,6 +113,34 @@ def numpy_kernels(threads, only_epoch):
         b2 -= lr * db2
         return loss
 
+    def accuracy(params, X, y):
+        W1, b1, W2, b2 = params
+        correct = 0
+        for start in range(0, len(y), 1000):  # in batches, as evaluate() does
+            S = np.maximum(X[start:start + 1000] @ W1 + b1, 0) @ W2 + b2
+            correct += int((S.argmax(axis=1) == y[start:start + 1000]).sum())
+        return correct / len(y)
+
+    if epoch_data:
+        if epoch_data == "fashion-mnist":
+            XN, yN = fashion_mnist("train")
+            X_test, y_test = fashion_mnist("t10k")
+        else:
+            XN, yN = rng.normal(0, 1, (N, D)), rng.integers(0, C, N)
+        params = init()
+        t0 = time.perf_counter()
+        order = rng.permutation(len(yN))  # a new order every epoch
+        loss_sum = 0.0
+        for start in range(0, len(yN), B):
+            idx = order[start:start + B]  # the last batch is partial
+            loss_sum += step(params, XN[idx], yN[idx], 0.1) * len(idx)
+        seconds = time.perf_counter() - t0
+        result = {"BM_Epoch": seconds, "epoch_loss": loss_sum / len(yN), "data": epoch_data,
+                  "versions": {"numpy": np.__version__}}
+        if epoch_data == "fashion-mnist":
+            result["test_accuracy"] = accuracy(params, X_test, y_test)
+        return result
+
     X = rng.normal(0, 1, (B, D))
     W = rng.normal(0, 0.05, (D, H))
     b = np.zeros(H)
@@ -88,18 +148,17 @@ def numpy_kernels(threads, only_epoch):
     S = rng.normal(0, 3, (B, C))
     y = rng.integers(0, C, B)
     params = init()
-    XN = rng.normal(0, 1, (N, D))
-    yN = rng.integers(0, C, N)
+    XN = np.ones((N, D))  # the batch iterator: only the shape matters
+    yN = np.ones(N, dtype=np.int64)
 
-    def epoch():
+    def iterate():
+        order = rng.permutation(N)
         for start in range(0, N, B):
-            step(params, XN[start:start + B], yN[start:start + B], 0.1)
+            idx = order[start:start + B]
+            XN[idx], yN[idx]
 
-    if only_epoch:
-        t0 = time.perf_counter()
-        epoch()
-        return {"BM_Epoch": time.perf_counter() - t0, "versions": {"numpy": np.__version__}}
     return {
+        "BM_BatchIterator": measure(iterate),
         "BM_DenseForward": measure(lambda: dense_forward(X, W, b)),
         "BM_DenseBackward": measure(lambda: dense_backward(dZ, X, W)),
         "BM_SoftmaxCrossEntropy": measure(
@@ -109,7 +168,7 @@ def numpy_kernels(threads, only_epoch):
     }
 
 
-def torch_kernels(threads, only_epoch):
+def torch_kernels(threads, epoch_data):
     import torch
 
     torch.set_num_threads(threads)
@@ -151,23 +210,53 @@ def torch_kernels(threads, only_epoch):
         b2 -= lr * db2
         return loss
 
+    def init():
+        return [normal((2 / D) ** 0.5, D, H), torch.zeros(H, dtype=f64),
+                normal((2 / H) ** 0.5, H, C), torch.zeros(C, dtype=f64)]
+
+    def accuracy(params, X, y):
+        W1, b1, W2, b2 = params
+        correct = 0
+        for start in range(0, len(y), 1000):
+            S = torch.clamp(X[start:start + 1000] @ W1 + b1, min=0) @ W2 + b2
+            correct += int((S.argmax(dim=1) == y[start:start + 1000]).sum())
+        return correct / len(y)
+
+    versions = {"torch": torch.__version__}
+    if epoch_data:
+        if epoch_data == "fashion-mnist":
+            XN, yN = (torch.from_numpy(a) for a in fashion_mnist("train"))
+            X_test, y_test = (torch.from_numpy(a) for a in fashion_mnist("t10k"))
+        else:
+            XN, yN = normal(1, N, D), torch.randint(0, C, (N,), generator=g)
+        params = init()
+        t0 = time.perf_counter()
+        order = torch.randperm(len(yN), generator=g)  # a new order every epoch
+        loss_sum = 0.0
+        for start in range(0, len(yN), B):
+            idx = order[start:start + B]  # the last batch is partial
+            loss_sum += float(step(params, XN[idx], yN[idx], 0.1)) * len(idx)
+        seconds = time.perf_counter() - t0
+        result = {"BM_Epoch": seconds, "epoch_loss": loss_sum / len(yN), "data": epoch_data,
+                  "versions": versions}
+        if epoch_data == "fashion-mnist":
+            result["test_accuracy"] = accuracy(params, X_test, y_test)
+        return result
+
     X, W, b = normal(1, B, D), normal(0.05, D, H), torch.zeros(H, dtype=f64)
     dZ, S = normal(0.01, B, H), normal(3, B, C)
     y = torch.randint(0, C, (B,), generator=g)
-    params = [normal((2 / D) ** 0.5, D, H), torch.zeros(H, dtype=f64),
-              normal((2 / H) ** 0.5, H, C), torch.zeros(C, dtype=f64)]
-    XN, yN = normal(1, N, D), torch.randint(0, C, (N,), generator=g)
+    params = init()
+    XN, yN = torch.ones(N, D, dtype=f64), torch.ones(N, dtype=torch.int64)
 
-    def epoch():
+    def iterate():
+        order = torch.randperm(N, generator=g)
         for start in range(0, N, B):
-            step(params, XN[start:start + B], yN[start:start + B], 0.1)
+            idx = order[start:start + B]
+            XN[idx], yN[idx]
 
-    versions = {"torch": torch.__version__}
-    if only_epoch:
-        t0 = time.perf_counter()
-        epoch()
-        return {"BM_Epoch": time.perf_counter() - t0, "versions": versions}
     return {
+        "BM_BatchIterator": measure(iterate),
         "BM_DenseForward": measure(lambda: X @ W + b),
         "BM_DenseBackward": measure(lambda: (dZ @ W.T, X.T @ dZ, dZ.sum(dim=0))),
         "BM_SoftmaxCrossEntropy": measure(
@@ -196,7 +285,10 @@ def blas_in_use():
 
 if __name__ == "__main__":
     which, threads, what = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    data = sys.argv[4] if len(sys.argv) > 4 else "random"
+    if what == "epoch" and data not in ("fashion-mnist", "random"):
+        sys.exit(f"py_kernels.py: data must be fashion-mnist or random, not {data!r}")
     kernels = numpy_kernels if which == "numpy" else torch_kernels
-    result = kernels(threads, what == "epoch")
+    result = kernels(threads, data if what == "epoch" else None)
     result["blas"] = blas_in_use()
     print(json.dumps(result))
