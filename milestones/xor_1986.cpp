@@ -53,8 +53,9 @@ int main(int argc, char** argv)
         std::sort(solved_at.begin(), solved_at.end());
         const double median = solved_at.empty() ? 0.0 : solved_at[solved_at.size() / 2];
         const double seconds = clock.seconds();
-        std::cout << milestone::format("learned XOR from %zu of %zu seeds (median %.0f epochs), %.1f s\n",
-                                       solved_at.size(), seeds, median, seconds);
+        std::cout << milestone::format(
+            "learned XOR from %zu of %zu seeds (median %.0f epochs), %.1f s\n", solved_at.size(),
+            seeds, median, seconds);
         milestone::write_result(o, {{"seeds_learned", solved_at.size()},
                                     {"seeds", seeds},
                                     {"median_epochs", median},

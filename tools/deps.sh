@@ -13,7 +13,8 @@
 #             and Fashion-MNIST (chapter 05's figures train on it)
 #   milestone ./grade milestone run NAME for a milestone that trains on Fashion-MNIST: the grade
 #             packages, the data loader's zlib and Debian's dataset-fashion-mnist (30 MB)
-#   bench     bench/compare: the grade packages, Google Benchmark and NumPy (PyTorch is used
+#   bench     bench/compare: the grade packages, Google Benchmark, NumPy and zlib (its epochs read
+#             Fashion-MNIST when dataset-fashion-mnist is installed; PyTorch is used
 #             when python3-torch is installed, never installed by this script: it is large)
 #   list TIER prints a tier's packages, one per line
 set -euo pipefail
@@ -22,7 +23,7 @@ grade_packages=(clang g++ cmake ninja-build lld binutils git
   libxtensor-dev libxtensor-blas-dev xtl-dev libxsimd-dev libopenblas-dev liblapack-dev
   libgtest-dev libcli11-dev nlohmann-json3-dev)
 sanitize_packages=(libclang-rt-dev llvm)
-bench_packages=(libbenchmark-dev python3-numpy)
+bench_packages=(libbenchmark-dev python3-numpy zlib1g-dev)
 milestone_packages=(zlib1g-dev dataset-fashion-mnist)
 test_only_packages=(doxygen doxygen-awesome-css libjs-mathjax gnuplot-nox chromium fonts-dejavu-core
   libtinyxml2-dev clangd clang-format libbenchmark-dev zlib1g-dev dataset-fashion-mnist)

@@ -7,9 +7,11 @@
 /// take one SGD step per batch. When B does not divide N the last batch is partial (N mod B
 /// samples) — or dropped, with `drop_last`, as PyTorch's DataLoader does.
 ///
-/// **Errors.** Every function throws `std::invalid_argument` for a batch size of 0, for X and y
-/// of different lengths (the message gives both) and when there is nothing to do (no samples,
-/// or every sample dropped); it throws before anything is drawn from the generator or changed.
+/// **Errors.** Every function that takes a batch size throws `std::invalid_argument` for 0;
+/// gather_batch(), train_epoch() and evaluate() also for X and y of different lengths (the
+/// message gives both) and when there is nothing to do (no samples, an empty range, or every
+/// sample dropped). Each throws before anything is drawn from the generator or changed.
+/// (shuffled_indices(0) and batch_ranges(0, B) are not errors: they return nothing.)
 #pragma once
 
 #include <cstddef>
@@ -78,7 +80,8 @@ struct EpochOptions {
 /// \f$ n_b \f$ samples weighs \f$ n_b \f$, not B (the batch loss is already a mean over its
 /// rows). Draws exactly the shuffle's n − 1 numbers from `rng`, so each call (each epoch)
 /// draws a new order. Throws as the file's header says (net and rng untouched), and what
-/// loss_and_gradients() throws.
+/// loss_and_gradients() throws (a label not below the number of classes) — that one only when
+/// its batch comes, so the order has been drawn and earlier batches' steps taken.
 double train_epoch(Network& net, const Matrix& X, const Labels& y, const EpochOptions& options,
                    Rng& rng);
 // [train_epoch]

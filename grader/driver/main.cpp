@@ -18,8 +18,8 @@
 
 #include "ask.hpp"
 #include "drill_command.hpp"
-#include "milestone_command.hpp"
 #include "manifest.hpp"
+#include "milestone_command.hpp"
 #include "report.hpp"
 #include "runner.hpp"
 
@@ -352,17 +352,21 @@ int main(int argc, char** argv)
     milestone_run->add_option("name", milestone_options.name, "the milestone")->required();
     milestone_run->add_flag("--reference", milestone_options.reference,
                             "run the course's reference solutions instead of your code");
-    milestone_run->add_flag("--record", milestone_options.record,
-                            "with --reference: write milestones/results/NAME.json")
+    milestone_run
+        ->add_flag("--record", milestone_options.record,
+                   "with --reference: write milestones/results/NAME.json")
         ->group("Course developers");
-    milestone_run->add_option("--epochs", milestone_options.epochs,
-                              "a shorter run (the target is then not judged)")
+    milestone_run
+        ->add_option("--epochs", milestone_options.epochs,
+                     "a shorter run (the target is then not judged)")
         ->group("Course developers");
-    milestone_run->add_option("--train-limit", milestone_options.train_limit,
-                              "train on the first N samples only (the target is then not judged)")
+    milestone_run
+        ->add_option("--train-limit", milestone_options.train_limit,
+                     "train on the first N samples only (the target is then not judged)")
         ->group("Course developers");
-    milestone_run->add_flag("--course-build", milestone_options.course_build,
-                            "build in the -O0 course build (build/) instead of build-milestone/")
+    milestone_run
+        ->add_flag("--course-build", milestone_options.course_build,
+                   "build in the -O0 course build (build/) instead of build-milestone/")
         ->group("Course developers");
     (void)milestone_list;
     CLI11_PARSE(app, argc, argv);

@@ -89,12 +89,12 @@ Manifest Manifest::load(const std::string& path)
         ms.needs_data = d.value("needs_data", false);
         ms.seconds_limit = d.value("seconds_limit", 600.0);
         for (const auto& s : d.at("shown"))
-            ms.shown.push_back({s.at(0).get<std::string>(), s.at(1).get<std::string>(),
-                                s.at(2).get<int>()});
+            ms.shown.push_back(
+                {s.at(0).get<std::string>(), s.at(1).get<std::string>(), s.at(2).get<int>()});
         for (const auto& id : ms.chapters)
             if (!m.find(id))
-                throw std::runtime_error("course.json: milestone " + ms.name +
-                                         " needs chapter " + id + ", which does not exist");
+                throw std::runtime_error("course.json: milestone " + ms.name + " needs chapter " +
+                                         id + ", which does not exist");
         m.milestones.push_back(std::move(ms));
     }
     return m;

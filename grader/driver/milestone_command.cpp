@@ -314,8 +314,8 @@ int run_one(const Manifest& manifest, const Paths& paths, const Options& o)
         std::cout << "\n";
     }
     if (recorded.is_object() && recorded.contains("machine"))
-        std::cout << "  (the reference's seconds are from " << recorded["machine"].get<std::string>()
-                  << ")\n";
+        std::cout << "  (the reference's seconds are from "
+                  << recorded["machine"].get<std::string>() << ")\n";
 
     const double value = result.value(ms.metric, std::nan(""));
     const bool reached = value >= ms.at_least;
@@ -344,7 +344,9 @@ int run_one(const Manifest& manifest, const Paths& paths, const Options& o)
     }
 
     nlohmann::json history = load_history();
-    nlohmann::json entry = {{ms.metric, value}, {"reached", reached}, {"date", today()},
+    nlohmann::json entry = {{ms.metric, value},
+                            {"reached", reached},
+                            {"date", today()},
                             {"seconds", result.value("seconds", 0.0)}};
     auto& h = history[ms.name];
     const bool best = !h.contains("best") || value > h["best"].value(ms.metric, -1e300);

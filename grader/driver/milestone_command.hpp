@@ -19,7 +19,7 @@ struct Options {
     long epochs = -1, train_limit = -1;
     bool course_build = false;
     bool no_build = false;  ///< use the binaries as they are (the course's tests)
-    Limits limits;  ///< for grading the chapters the milestone needs
+    Limits limits;          ///< for grading the chapters the milestone needs
 };
 
 /// Where the learner's milestone results are kept (outside the repository, next to the drill

@@ -18,10 +18,9 @@ namespace {
 struct StateHome {
     fs::path dir;
     StateHome()
-        : dir(fs::temp_directory_path() / ("scratchnet-milestones-" + std::to_string(getpid()) +
-                                           "-" + testing::UnitTest::GetInstance()
-                                                     ->current_test_info()
-                                                     ->name()))
+        : dir(fs::temp_directory_path() /
+              ("scratchnet-milestones-" + std::to_string(getpid()) + "-" +
+               testing::UnitTest::GetInstance()->current_test_info()->name()))
     {
         fs::remove_all(dir);
         fs::create_directories(dir);
@@ -53,7 +52,8 @@ TEST(Milestones, ListNamesEachWithItsChaptersTargetAndStatus)
         for (const auto& id : ms.chapters)
             chapters += (chapters.empty() ? "" : " ") + id;
         EXPECT_TRUE(std::regex_search(out, std::regex(ms.name + " +" + chapters + " +")))
-            << ms.name << " with chapters " << chapters << " in:\n" << out;
+            << ms.name << " with chapters " << chapters << " in:\n"
+            << out;
         EXPECT_NE(out.find(ms.target), std::string::npos) << out;
         EXPECT_NE(out.find(ms.title), std::string::npos) << out;
         EXPECT_TRUE(fs::exists(paths.source_dir + "/milestones/results/" + ms.name + ".json"))
@@ -74,11 +74,10 @@ TEST(Milestones, ListShowsTheBestResultFromTheHistory)
     StateHome state;
     const auto& ms = manifest().milestones.back();
     fs::create_directories(state.dir / "scratchnet");
-    std::ofstream(state.dir / "scratchnet" / "milestones.json")
-        << nlohmann::json{{ms.name,
-                           {{"best", {{ms.metric, 0.8731}, {"reached", true}, {"date", "2026-01-02"}}},
-                            {"runs", 2}}}}
-               .dump();
+    std::ofstream(state.dir / "scratchnet" / "milestones.json") << nlohmann::json{
+        {ms.name,
+         {{"best", {{ms.metric, 0.8731}, {"reached", true}, {"date", "2026-01-02"}}},
+          {"runs", 2}}}}.dump();
     auto [status, out] = milestone(state, "");
     ASSERT_EQ(status, 0) << out;
     EXPECT_NE(out.find("reached: 0.87"), std::string::npos) << out;
@@ -91,7 +90,8 @@ TEST(Milestones, UnknownNameIsAUsageError)
     auto [status, out] = milestone(state, "run no-such-milestone");
     EXPECT_EQ(status, 2) << out;
     for (const auto& ms : manifest().milestones)
-        EXPECT_NE(out.find(ms.name), std::string::npos) << "should list " << ms.name << ":\n" << out;
+        EXPECT_NE(out.find(ms.name), std::string::npos) << "should list " << ms.name << ":\n"
+                                                        << out;
 }
 
 TEST(Milestones, ChaptersThatDoNotPassComeFirst)

@@ -36,7 +36,7 @@ std::vector<std::size_t> shuffled_indices(std::size_t n, Rng& rng)
     std::vector<std::size_t> order(n);
     for (std::size_t i = 0; i < n; ++i)
         order[i] = i;
-    for (std::size_t i = n; i-- > 1;)  // i = n − 1 down to 1
+    for (std::size_t i = n; i-- > 1;)                   // i = n − 1 down to 1
         std::swap(order[i], order[rng.integer(0, i)]);  // j in [0, i]: i itself included
     return order;
 }
@@ -95,8 +95,8 @@ double train_epoch(Network& net, const Matrix& X, const Labels& y, const EpochOp
                                     ")");
 
     const std::vector<std::size_t> order = shuffled_indices(N, rng);  // a new order every epoch
-    double loss_sum = 0.0;  // Σ n_b · L_b
-    std::size_t done = 0;   // Σ n_b
+    double loss_sum = 0.0;                                            // Σ n_b · L_b
+    std::size_t done = 0;                                             // Σ n_b
     for (const BatchRange& range : batches) {
         const data::Dataset batch = gather_batch(X, y, order, range);
         const LossAndGradients lg = loss_and_gradients(net, batch.X, batch.y);
@@ -130,7 +130,8 @@ Evaluation evaluate(const Network& net, const Matrix& X, const Labels& y, std::s
         for (std::size_t k = 0; k < range.size(); ++k)
             correct += predicted(k) == batch.y[k];
     }
-    return {loss_sum / static_cast<double>(N), static_cast<double>(correct) / static_cast<double>(N)};
+    return {loss_sum / static_cast<double>(N),
+            static_cast<double>(correct) / static_cast<double>(N)};
 }
 // [evaluate]
 
