@@ -48,28 +48,30 @@
 
 namespace scratchnet {
 
-std::vector<std::size_t> shuffled_indices(std::size_t n, Rng &rng) {
-  // your code
-  throw not_implemented("shuffled_indices");
+std::vector<std::size_t> shuffled_indices(std::size_t n, Rng& rng)
+{
+    // your code
+    throw not_implemented("shuffled_indices");
 }
 
-std::vector<BatchRange> batch_ranges(std::size_t n, std::size_t batch_size,
-                                     bool drop_last) {
-  // your code
-  throw not_implemented("batch_ranges");
+std::vector<BatchRange> batch_ranges(std::size_t n, std::size_t batch_size, bool drop_last)
+{
+    // your code
+    throw not_implemented("batch_ranges");
 }
 
-data::Dataset gather_batch(const Matrix &X, const Labels &y,
-                           const std::vector<std::size_t> &order,
-                           BatchRange range) {
-  // your code
-  throw not_implemented("gather_batch");
+data::Dataset gather_batch(const Matrix& X, const Labels& y, const std::vector<std::size_t>& order,
+                           BatchRange range)
+{
+    // your code
+    throw not_implemented("gather_batch");
 }
 
-double train_epoch(Network &net, const Matrix &X, const Labels &y,
-                   const EpochOptions &options, Rng &rng) {
-  // your code
-  throw not_implemented("train_epoch");
+double train_epoch(Network& net, const Matrix& X, const Labels& y, const EpochOptions& options,
+                   Rng& rng)
+{
+    // your code
+    throw not_implemented("train_epoch");
 }
 
-} // namespace scratchnet
+}  // namespace scratchnet
