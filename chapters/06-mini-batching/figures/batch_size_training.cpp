@@ -47,13 +47,15 @@ const std::vector<Run> kRuns{
     {1, 0.1 / 64, 1},
 };
 
-/// Checkpoints, in epochs: a few early ones (for the log-scale axis), then every quarter epoch.
-bool is_checkpoint(std::size_t samples_done_total)
+/// Checkpoints, in samples: a few early ones (for the log-scale axis), then every quarter epoch.
+/// A step that reaches or passes one (from `before` to `after` samples trained) is measured.
+bool passes_checkpoint(std::size_t before, std::size_t after)
 {
+    for (std::size_t c : {kTrain / 100, kTrain / 50, kTrain / 20, kTrain / 10})
+        if (before < c && c <= after)
+            return true;
     const std::size_t quarter = kTrain / 4;
-    return samples_done_total == kTrain / 100 || samples_done_total == kTrain / 50 ||
-           samples_done_total == kTrain / 20 || samples_done_total == kTrain / 10 ||
-           samples_done_total % quarter == 0;
+    return before / quarter < after / quarter;
 }
 
 double cpu_seconds()  // this thread's CPU time: OpenBLAS with one thread computes in it
@@ -113,7 +115,7 @@ int main(int argc, char** argv)
             loss_sum += batch_loss * static_cast<double>(batch);
             since += batch;
             ++steps;
-            if (!is_checkpoint(before + done))
+            if (!passes_checkpoint(before + done - batch, before + done))
                 return;
             const double t = cpu_seconds();
             const auto w = std::chrono::steady_clock::now();

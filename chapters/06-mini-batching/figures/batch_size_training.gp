@@ -21,7 +21,7 @@ set yrange [0.3:2.6]
 plot for [i in "0 1 2 3 4 5 7"] data index (i+0) using 1:3 with linespoints ls (i == 7 ? 8 : i+1) pt 7 ps 0.5
 set ylabel "test accuracy"
 set yrange [0:0.9]
-set key inside top left box font ",11"
+set key inside bottom right box font ",11"
 plot data index 0 using 1:4 with linespoints ls 1 pt 7 ps 0.5 title "B = 1", \
      data index 1 using 1:4 with linespoints ls 2 pt 7 ps 0.5 title "B = 16", \
      data index 2 using 1:4 with linespoints ls 3 pt 7 ps 0.5 title "B = 64", \
