@@ -3,15 +3,16 @@
 // 784 -> 256 ReLU -> 10 (he_normal, Rng(1)) and the first 1024 Fashion-MNIST training images:
 // - the time of one training step (loss_and_gradients then sgd_step on B rows), per sample,
 //   split into: the five matrix products of loss_and_gradients (the same dot() calls with the
-//   same shapes), the rest of loss_and_gradients (element-wise xtensor code, compiled at -O0),
+//   same shapes), the rest of loss_and_gradients (element-wise xtensor code: the exercise code is
+//   compiled at -O0, the xtensor loops it calls come precompiled at -O2),
 //   and sgd_step (element-wise over the 203 530 parameters, whatever B is);
 // - the speed of the first layer's product, dot((B, 784), (784, 256)), in GFLOP/s;
 // and what a batch buys: the relative squared distance between the gradient of a batch of B and
 // the gradient of all 1024 images, at the starting weights, for B = 1, 4, 16, 64, 256.
-// Each time is the median of repeated runs, in CPU time of the one thread (on an idle machine,
-// the wall time; on a busy one, still the cost of the work). Writes two blocks (gnuplot
-// indices): 0 = the costs, one row per B; 1 = the gradient noise. Prints on stderr the numbers
-// the chapter quotes, with OpenBLAS's core name and thread count. About 8 s of CPU.
+// Each time is the fastest of repeated, interleaved runs, in CPU time of the one thread (on an
+// idle machine, the wall time; on a busy one, still the cost of the work). Writes two blocks
+// (gnuplot indices): 0 = the costs, one row per B; 1 = the gradient noise. Prints on stderr the
+// numbers the chapter quotes, with OpenBLAS's core name and thread count. About 5 s of CPU.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -43,20 +44,26 @@ double cpu_seconds()
     return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
 }
 
-/// The median CPU time in seconds of `run`, repeated until `budget` CPU seconds have passed (at
-/// least 3 times, after one untimed warm-up call).
-double median_seconds(const std::function<void()>& run, double budget)
+/// The shortest CPU time in seconds of each of `runs` (other programs on a busy machine only add
+/// time), measured in interleaved rounds (one call of each per round, so that a change in the
+/// machine's load affects all of them alike) until `budget` CPU seconds have passed, at least 5
+/// rounds, after one untimed warm-up round.
+std::vector<double> fastest_seconds(const std::vector<std::function<void()>>& runs, double budget)
 {
-    run();
-    std::vector<double> times;
-    const double start = cpu_seconds();
-    while (times.size() < 3 || cpu_seconds() - start < budget) {
-        const double t0 = cpu_seconds();
+    for (const auto& run : runs)
         run();
-        times.push_back(cpu_seconds() - t0);
-    }
-    std::nth_element(times.begin(), times.begin() + times.size() / 2, times.end());
-    return times[times.size() / 2];
+    std::vector<std::vector<double>> times(runs.size());
+    const double start = cpu_seconds();
+    while (times[0].size() < 5 || cpu_seconds() - start < budget)
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            const double t0 = cpu_seconds();
+            runs[i]();
+            times[i].push_back(cpu_seconds() - t0);
+        }
+    std::vector<double> fastest;
+    for (const std::vector<double>& t : times)
+        fastest.push_back(*std::min_element(t.begin(), t.end()));
+    return fastest;
 }
 
 }  // namespace
@@ -90,23 +97,23 @@ int main(int argc, char** argv)
     for (std::size_t B = 1; B <= 1024; B *= 2) {
         const Matrix X = xt::view(train.X, xt::range(0, B), xt::all());
         const Labels y(train.y.begin(), train.y.begin() + static_cast<std::ptrdiff_t>(B));
-        const double budget = 0.08;
+        const double budget = 0.3;
         const LossAndGradients lg = loss_and_gradients(net, X, y);
-        const double backprop = median_seconds([&] { loss_and_gradients(net, X, y); }, budget);
-        const double update = median_seconds([&] { sgd_step(net, lg.grads, lr); }, budget);
         // The products inside loss_and_gradients: forward X W0 and A W1; backward A^T dS,
         // dS W1^T and X^T dZ0 (the same dot() calls, shapes and transposes).
         const Matrix& W0 = net.layers[0].W;
         const Matrix& W1 = net.layers[1].W;
         const Matrix A = dot(X, W0);
         const Matrix S = dot(A, W1);
-        const double products = median_seconds(
-            [&] {
-                Matrix a = dot(X, W0), s = dot(A, W1), dW1 = dot(transposed(A), S),
-                       dA = dot(S, transposed(W1)), dW0 = dot(transposed(X), A);
-            },
+        const std::vector<double> t = fastest_seconds(
+            {[&] { loss_and_gradients(net, X, y); }, [&] { sgd_step(net, lg.grads, lr); },
+             [&] {
+                 Matrix a = dot(X, W0), s = dot(A, W1), dW1 = dot(transposed(A), S),
+                        dA = dot(S, transposed(W1)), dW0 = dot(transposed(X), A);
+             },
+             [&] { Matrix a = dot(X, W0); }},
             budget);
-        const double first = median_seconds([&] { Matrix a = dot(X, W0); }, budget);
+        const double backprop = t[0], update = t[1], products = t[2], first = t[3];
         const double gflops = 2.0 * B * 784 * 256 / first / 1e9;
         const double step = backprop + update, elementwise = backprop - products;
         std::fprintf(out, "%zu %.6g %.6g %.6g %.6g %.6g\n", B, step / B * 1e6, products / B * 1e6,

@@ -1,5 +1,5 @@
 # batch_throughput.svg: what a batch of B costs and what it buys, for the 784 -> 256 ReLU -> 10
-# network in the course build (-O0). Called as:
+# network in the course build (exercise code at -O0, xtensor loops precompiled at -O2). Called as:
 # gnuplot -e "data='batch_throughput.dat'" -e "set output 'batch_throughput.svg'" batch_throughput.gp
 set terminal svg size 880,1000 dynamic enhanced font "sans,13" background "#ffffff"
 set multiplot layout 3,1
@@ -9,7 +9,7 @@ set rmargin 30
 set logscale x 2
 set xrange [0.8:1300]
 set key outside right top box
-set title "One training step (loss\\_and\\_gradients + sgd\\_step), 784 → 256 ReLU → 10, course build (-O0), 1 thread"
+set title "One training step (loss\\_and\\_gradients + sgd\\_step), 784 → 256 ReLU → 10, course build, 1 thread"
 set ylabel "CPU μs per sample"
 set logscale y
 set format y "10^{%L}"

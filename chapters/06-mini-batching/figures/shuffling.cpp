@@ -10,7 +10,7 @@
 // images. Writes two blocks (gnuplot indices): 0 = one row per batch of epoch 2 (position in the
 // epoch, the batch's loss in each of the three ways; the class of the sorted batch); 1 = one row
 // per epoch (epoch, test accuracy in each way). On stderr: the numbers the chapter quotes.
-// About 8 s of CPU.
+// About 1 s of CPU.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
