@@ -125,6 +125,27 @@ Dataset spiral(std::size_t per_class, std::size_t classes, Rng& rng)
     return set;
 }
 
+SequenceSet adding_problem(std::size_t N, std::size_t T, Rng& rng)
+{
+    if (N == 0 || T < 2)
+        throw std::invalid_argument("data::adding_problem: needs N >= 1 sequences of T >= 2 steps, "
+                                    "not N = " +
+                                    std::to_string(N) + ", T = " + std::to_string(T));
+    SequenceSet set;
+    set.xs.assign(T, Matrix(std::array<std::size_t, 2>{N, 2}, 0.0));
+    set.y = Matrix(std::array<std::size_t, 2>{N, 1}, 0.0);
+    for (std::size_t n = 0; n < N; ++n) {
+        for (std::size_t t = 0; t < T; ++t)
+            set.xs[t](n, 0) = rng.uniform(0.0, 1.0);
+        const std::size_t first = rng.integer(0, T / 2 - 1);
+        const std::size_t second = rng.integer(T / 2, T - 1);
+        set.xs[first](n, 1) = 1.0;
+        set.xs[second](n, 1) = 1.0;
+        set.y(n, 0) = set.xs[first](n, 0) + set.xs[second](n, 0);
+    }
+    return set;
+}
+
 }  // namespace data
 
 }  // namespace scratchnet

@@ -135,6 +135,24 @@ struct Dataset {
 /// `std::invalid_argument` when per_class < 2 or classes = 0.
 Dataset spiral(std::size_t per_class, std::size_t classes, Rng& rng);
 
+/// Sequences for a recurrent network: T inputs of N rows each, and one target row per sample.
+struct SequenceSet {
+    std::vector<Matrix> xs;  ///< xs[t]: `(N, D)`, the inputs of step t
+    Matrix y;                ///< `(N, 1)`: what the network should output after the last step
+};
+
+/// The adding problem (Hochreiter & Schmidhuber 1997, in the form of Le, Jaitly & Hinton 2015):
+/// each of N sequences has T steps of two inputs, a value in [0, 1) and a marker, 1 at exactly
+/// two steps — one in the first half, one in the second — and 0 elsewhere; the target is the sum
+/// of the two marked values. Predicting the mean, 1, scores a mean squared error of about 1/6:
+/// a network beats that only by remembering the marked values across the sequence.
+///
+/// Draw order, sample by sample (n = 0 … N − 1): the T values (`rng.uniform(0, 1)`, t = 0 …
+/// T − 1), then the first marker's step `rng.integer(0, T/2 − 1)`, then the second's
+/// `rng.integer(T/2, T − 1)` (T/2 rounded down). Throws `std::invalid_argument` when N = 0 or
+/// T < 2.
+SequenceSet adding_problem(std::size_t N, std::size_t T, Rng& rng);
+
 }  // namespace data
 
 }  // namespace scratchnet

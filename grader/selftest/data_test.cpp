@@ -195,3 +195,36 @@ TEST(Spiral, ArmsOfPointsAtTheirRadii)
     EXPECT_THROW(data::spiral(1, 3, rng), std::invalid_argument);
     EXPECT_THROW(data::spiral(5, 0, rng), std::invalid_argument);
 }
+
+TEST(AddingProblem, TwoMarkersOneInEachHalfAndTheirSum)
+{
+    for (std::size_t T : {2, 3, 50}) {
+        Rng rng(11), same(11);
+        const data::SequenceSet s = data::adding_problem(20, T, rng);
+        ASSERT_EQ(s.xs.size(), T);
+        ASSERT_EQ(s.y.shape(0), 20u);
+        ASSERT_EQ(s.y.shape(1), 1u);
+        for (std::size_t n = 0; n < 20; ++n) {
+            double sum = 0.0;
+            std::vector<std::size_t> marked;
+            for (std::size_t t = 0; t < T; ++t) {
+                ASSERT_EQ(s.xs[t].shape(1), 2u);
+                EXPECT_EQ(s.xs[t](n, 0), same.uniform(0.0, 1.0)) << "value " << t << " of " << n;
+                if (s.xs[t](n, 1) != 0.0) {
+                    EXPECT_EQ(s.xs[t](n, 1), 1.0);
+                    marked.push_back(t);
+                    sum += s.xs[t](n, 0);
+                }
+            }
+            ASSERT_EQ(marked.size(), 2u) << "sequence " << n << ", T = " << T;
+            EXPECT_EQ(marked[0], same.integer(0, T / 2 - 1));
+            EXPECT_EQ(marked[1], same.integer(T / 2, T - 1));
+            EXPECT_LT(marked[0], T / 2);
+            EXPECT_GE(marked[1], T / 2);
+            EXPECT_DOUBLE_EQ(s.y(n, 0), sum);
+        }
+    }
+    Rng rng(1);
+    EXPECT_THROW(data::adding_problem(0, 10, rng), std::invalid_argument);
+    EXPECT_THROW(data::adding_problem(5, 1, rng), std::invalid_argument);
+}
