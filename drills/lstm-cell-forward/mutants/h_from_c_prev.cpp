@@ -1,0 +1,54 @@
+// mutant: h = o * tanh(c_prev): the output reads the old cell state.
+// rejected-by: TODO
+#include "core.hpp"
+#include "forward_propagation.hpp"
+#include "lstm.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include <xtensor/xbuilder.hpp>
+#include <xtensor/xmath.hpp>
+#include <xtensor/xview.hpp>
+
+namespace scratchnet {
+
+namespace {
+
+void expect(bool ok, const std::string& name, const std::string& shape)
+{
+    if (!ok)
+        throw std::invalid_argument("lstm_cell_forward: " + name + " is " + shape);
+}
+
+}  // namespace
+
+LstmStep lstm_cell_forward(const Matrix& x, const Matrix& h_prev, const Matrix& c_prev,
+                           const LstmParams& p)
+{
+    const std::size_t H = p.Wf.shape(1);
+    expect(H >= 1 && p.Wf.shape(0) > H, "Wf", shape_str(p.Wf));
+    const std::size_t D = p.Wf.shape(0) - H, N = x.shape(0);
+    for (const Matrix* W : {&p.Wi, &p.Wo, &p.Wc})
+        expect(W->shape(0) == H + D && W->shape(1) == H, "a weight", shape_str(*W));
+    for (const Vector* b : {&p.bf, &p.bi, &p.bo, &p.bc})
+        expect(b->size() == H, "a bias", shape_str(*b));
+    expect(x.shape(1) == D, "x", shape_str(x));
+    expect(h_prev.shape(0) == N && h_prev.shape(1) == H, "h_prev", shape_str(h_prev));
+    expect(c_prev.shape(0) == N && c_prev.shape(1) == H, "c_prev", shape_str(c_prev));
+
+    LstmStep s;
+    s.cache.z = xt::concatenate(xt::xtuple(h_prev, x), 1);
+    s.cache.f = activations::sigmoid(dot(s.cache.z, p.Wf) + p.bf);
+    s.cache.i = activations::sigmoid(dot(s.cache.z, p.Wi) + p.bi);
+    s.cache.o = activations::sigmoid(dot(s.cache.z, p.Wo) + p.bo);
+    s.cache.c_tilde = xt::tanh(dot(s.cache.z, p.Wc) + p.bc);
+    s.cache.c_prev = c_prev;
+    s.c = s.cache.f * c_prev + s.cache.i * s.cache.c_tilde;
+    s.cache.tanh_c = xt::tanh(s.c);
+    s.h = s.cache.o * xt::tanh(c_prev);
+    return s;
+}
+
+}  // namespace scratchnet
