@@ -16,11 +16,18 @@ Run with Debian's interpreter, where python3-torch and python3-numpy install:
     /usr/bin/python3 tools/make_goldens.py                 # chapter 02
     /usr/bin/python3 tools/make_goldens.py --chapter 03    # chapter 03
     /usr/bin/python3 tools/make_goldens.py --chapter 04    # chapter 04
+    /usr/bin/python3 tools/make_goldens.py --chapter 07    # chapter 07
 
 With `--chapter 04` it writes chapter 04's grader/04-learning-rate-decay/goldens/schedules.json
 and plateau.json: the rate of torch.optim.lr_scheduler's StepLR, ExponentialLR, LambdaLR (inverse
 time), SequentialLR(LinearLR, CosineAnnealingLR) and ReduceLROnPlateau, read from the optimizer
 after each scheduler.step(), for fixed parameters and fixed loss sequences.
+
+With `--chapter 07` it writes chapter 07's grader/07-lstm/goldens/lstm_cell.json and
+lstm_sequence.json: torch.nn.LSTMCell in float64 (one step, and T = 5 steps looped), its outputs
+and the autograd gradients of a fixed scalar loss, converted once (lstm_layout below) to the
+chapter's layout: four (H + D, H) weights Wf, Wi, Wo, Wc whose first H rows multiply h, and one
+bias per gate.
 
 The inputs come from a fixed seed, so a rerun writes the same files (up to PyTorch's own
 rounding, far below the tolerance).
@@ -309,13 +316,105 @@ def main_04():
         print("wrote", path.relative_to(ROOT))
 
 
+# Chapter 07: nn.LSTMCell stacks its gates as (i, f, g, o): rows k*H .. (k+1)*H - 1 of weight_ih
+# (4H, D), weight_hh (4H, H), bias_ih and bias_hh (4H) belong to gate k. It computes
+# gate = act(x W_ih_k^T + b_ih_k + h W_hh_k^T + b_hh_k); the chapter concatenates z = [h, x], so
+# its W_k = [W_hh_k^T ; W_ih_k^T] (H + D, H) and its b_k = b_ih_k + b_hh_k. The same map takes
+# PyTorch's gradients to the chapter's (the two biases' gradients are equal: db_k).
+LSTM_GATES = {"f": 1, "i": 0, "o": 3, "c": 2}  # our gate -> PyTorch's block (i, f, g, o)
+
+
+def lstm_layout(cell, grads=False):
+    H = cell.hidden_size
+    get = (lambda t: t.grad) if grads else (lambda t: t.detach())
+    w_ih, w_hh = get(cell.weight_ih), get(cell.weight_hh)
+    b_ih, b_hh = get(cell.bias_ih), get(cell.bias_hh)
+    if grads:
+        assert torch.allclose(b_ih, b_hh, rtol=0, atol=1e-15)
+    out = {}
+    prefix = "d" if grads else ""
+    for gate, k in LSTM_GATES.items():
+        rows = slice(k * H, (k + 1) * H)
+        out[prefix + "W" + gate] = torch.cat([w_hh[rows].T, w_ih[rows].T], dim=0)
+        out[prefix + "b" + gate] = b_ih[rows] if grads else b_ih[rows] + b_hh[rows]
+    return {k: v.tolist() for k, v in out.items()}
+
+
+def lstm_cell_golden(gen7, N, D, H):
+    def rand(*shape, scale=1.0):
+        return (torch.rand(*shape, generator=gen7) * 2.0 - 1.0) * scale
+
+    cell = torch.nn.LSTMCell(D, H).double()
+    with torch.no_grad():  # weights and both biases random (a split bias, so the map is tested)
+        cell.weight_ih.copy_(rand(4 * H, D, scale=0.9))
+        cell.weight_hh.copy_(rand(4 * H, H, scale=0.9))
+        cell.bias_ih.copy_(rand(4 * H, scale=0.6))
+        cell.bias_hh.copy_(rand(4 * H, scale=0.6))
+    return cell, rand
+
+
+def main_07():
+    out = ROOT / "grader" / "07-lstm" / "goldens"
+    out.mkdir(parents=True, exist_ok=True)
+    gen7 = torch.Generator().manual_seed(20240707)
+    source = ("torch " + torch.__version__ + ": nn.LSTMCell (float64), gates (i, f, g, o) mapped "
+              "to W_g = [W_hh_g^T ; W_ih_g^T], b_g = b_ih_g + b_hh_g")
+
+    # One step, N = 3 rows (N != H), D = 2, H = 4; loss = sum(h * A) + sum(c * B), so the
+    # backward's dh is A and its dc is B.
+    N, D, H = 3, 2, 4
+    cell, rand = lstm_cell_golden(gen7, N, D, H)
+    x = rand(N, D, scale=2.0).requires_grad_()
+    h_prev = rand(N, H).requires_grad_()
+    c_prev = rand(N, H, scale=2.0).requires_grad_()
+    A, B = rand(N, H), rand(N, H)
+    h, c = cell(x, (h_prev, c_prev))
+    (torch.sum(h * A) + torch.sum(c * B)).backward()
+    data = {"source": source, "loss": "sum(h * A) + sum(c * B)",
+            "params": lstm_layout(cell), "x": x.detach().tolist(),
+            "h_prev": h_prev.detach().tolist(), "c_prev": c_prev.detach().tolist(),
+            "h": h.detach().tolist(), "c": c.detach().tolist(), "A": A.tolist(), "B": B.tolist(),
+            "dx": x.grad.tolist(), "dh_prev": h_prev.grad.tolist(),
+            "dc_prev": c_prev.grad.tolist(), "dparams": lstm_layout(cell, grads=True)}
+    path = out / "lstm_cell.json"
+    path.write_text(json.dumps(data, indent=1) + "\n")
+    print("wrote", path.relative_to(ROOT))
+
+    # A sequence, T = 5, N = 2, D = 3, H = 4, from random h0, c0; loss = sum_t sum(h_t * A_t).
+    T, N, D, H = 5, 2, 3, 4
+    cell, rand = lstm_cell_golden(gen7, N, D, H)
+    xs = [rand(N, D, scale=2.0).requires_grad_() for _ in range(T)]
+    h0 = rand(N, H).requires_grad_()
+    c0 = rand(N, H, scale=2.0).requires_grad_()
+    As = [rand(N, H) for _ in range(T)]
+    hs, cs = [], []
+    h, c = h0, c0
+    for x in xs:
+        h, c = cell(x, (h, c))
+        hs.append(h)
+        cs.append(c)
+    sum(torch.sum(h * a) for h, a in zip(hs, As)).backward()
+    data = {"source": source, "loss": "sum over t of sum(h[t] * A[t])",
+            "params": lstm_layout(cell), "xs": [x.detach().tolist() for x in xs],
+            "h0": h0.detach().tolist(), "c0": c0.detach().tolist(),
+            "h": [h.detach().tolist() for h in hs], "c": [c.detach().tolist() for c in cs],
+            "A": [a.tolist() for a in As], "dx": [x.grad.tolist() for x in xs],
+            "dh0": h0.grad.tolist(), "dc0": c0.grad.tolist(),
+            "dparams": lstm_layout(cell, grads=True)}
+    path = out / "lstm_sequence.json"
+    path.write_text(json.dumps(data, indent=1) + "\n")
+    print("wrote", path.relative_to(ROOT))
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--chapter", choices=["02", "03", "04"], default="02")
+    parser.add_argument("--chapter", choices=["02", "03", "04", "07"], default="02")
     chapter = parser.parse_args().chapter
     if chapter == "03":
         main_03()
     elif chapter == "04":
         main_04()
+    elif chapter == "07":
+        main_07()
     else:
         main()
