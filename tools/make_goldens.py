@@ -23,7 +23,7 @@ and plateau.json: the rate of torch.optim.lr_scheduler's StepLR, ExponentialLR, 
 time), SequentialLR(LinearLR, CosineAnnealingLR) and ReduceLROnPlateau, read from the optimizer
 after each scheduler.step(), for fixed parameters and fixed loss sequences.
 
-With `--chapter 07` it writes chapter 07's grader/07-lstm/goldens/lstm_cell.json and
+With `--chapter 07` it writes chapter 07's grader/07-lstm-cell/goldens/lstm_cell.json and
 lstm_sequence.json: torch.nn.LSTMCell in float64 (one step, and T = 5 steps looped), its outputs
 and the autograd gradients of a fixed scalar loss, converted once (lstm_layout below) to the
 chapter's layout: four (H + D, H) weights Wf, Wi, Wo, Wc whose first H rows multiply h, and one
@@ -354,7 +354,7 @@ def lstm_cell_golden(gen7, N, D, H):
 
 
 def main_07():
-    out = ROOT / "grader" / "07-lstm" / "goldens"
+    out = ROOT / "grader" / "07-lstm-cell" / "goldens"
     out.mkdir(parents=True, exist_ok=True)
     gen7 = torch.Generator().manual_seed(20240707)
     source = ("torch " + torch.__version__ + ": nn.LSTMCell (float64), gates (i, f, g, o) mapped "

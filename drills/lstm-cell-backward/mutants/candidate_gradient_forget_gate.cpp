@@ -1,5 +1,9 @@
 // mutant: the candidate's gradient is scaled by the forget gate instead of the input gate.
-// rejected-by: TODO
+// rejected-by: LstmCellBackward.BiasGradientsSumOverRows
+// rejected-by: LstmCellBackward.CellPathAlone
+// rejected-by: LstmCellBackward.GradientMatchesFiniteDifferences
+// rejected-by: LstmCellBackward.HiddenPathAlone
+// rejected-by: PyTorch.LstmCellBackwardMatchesGoldenValues
 #include "core.hpp"
 #include "forward_propagation.hpp"
 #include "lstm.hpp"
@@ -7,6 +11,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xmath.hpp>
@@ -30,10 +35,14 @@ LstmCellGradients lstm_cell_backward(const Matrix& dh, const Matrix& dc, const L
     const std::size_t H = p.Wf.shape(1);
     expect(H >= 1 && p.Wf.shape(0) > H, "Wf", shape_str(p.Wf));
     const std::size_t D = p.Wf.shape(0) - H, N = k.z.shape(0);
-    for (const Matrix* W : {&p.Wi, &p.Wo, &p.Wc})
-        expect(W->shape(0) == H + D && W->shape(1) == H, "a weight", shape_str(*W));
-    for (const Vector* b : {&p.bf, &p.bi, &p.bo, &p.bc})
-        expect(b->size() == H, "a bias", shape_str(*b));
+    for (auto [name, W] :
+         {std::pair<const char*, const Matrix*>{"Wi", &p.Wi}, {"Wo", &p.Wo}, {"Wc", &p.Wc}})
+        expect(W->shape(0) == H + D && W->shape(1) == H, name, shape_str(*W));
+    for (auto [name, b] : {std::pair<const char*, const Vector*>{"bf", &p.bf},
+                           {"bi", &p.bi},
+                           {"bo", &p.bo},
+                           {"bc", &p.bc}})
+        expect(b->size() == H, name, shape_str(*b));
     expect(dh.shape(0) == N && dh.shape(1) == H, "dh", shape_str(dh));
     expect(dc.shape(0) == N && dc.shape(1) == H, "dc", shape_str(dc));
 

@@ -1,5 +1,5 @@
 // mutant: h_prev's shape is never checked: a wrong width surfaces as a confusing error inside dot (or not at all).
-// rejected-by: TODO
+// rejected-by: LstmCell.BadShapesAreClearErrors
 #include "core.hpp"
 #include "forward_propagation.hpp"
 #include "lstm.hpp"
@@ -7,6 +7,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xmath.hpp>
@@ -30,10 +31,14 @@ LstmStep lstm_cell_forward(const Matrix& x, const Matrix& h_prev, const Matrix& 
     const std::size_t H = p.Wf.shape(1);
     expect(H >= 1 && p.Wf.shape(0) > H, "Wf", shape_str(p.Wf));
     const std::size_t D = p.Wf.shape(0) - H, N = x.shape(0);
-    for (const Matrix* W : {&p.Wi, &p.Wo, &p.Wc})
-        expect(W->shape(0) == H + D && W->shape(1) == H, "a weight", shape_str(*W));
-    for (const Vector* b : {&p.bf, &p.bi, &p.bo, &p.bc})
-        expect(b->size() == H, "a bias", shape_str(*b));
+    for (auto [name, W] :
+         {std::pair<const char*, const Matrix*>{"Wi", &p.Wi}, {"Wo", &p.Wo}, {"Wc", &p.Wc}})
+        expect(W->shape(0) == H + D && W->shape(1) == H, name, shape_str(*W));
+    for (auto [name, b] : {std::pair<const char*, const Vector*>{"bf", &p.bf},
+                           {"bi", &p.bi},
+                           {"bo", &p.bo},
+                           {"bc", &p.bc}})
+        expect(b->size() == H, name, shape_str(*b));
     expect(x.shape(1) == D, "x", shape_str(x));
     expect(c_prev.shape(0) == N && c_prev.shape(1) == H, "c_prev", shape_str(c_prev));
 

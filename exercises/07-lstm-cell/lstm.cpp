@@ -1,6 +1,6 @@
 // Chapter 07 — the LSTM cell. Your file: replace each `throw not_implemented(...)` with your
 // code, then run `./grade 07`. The contract (what each function takes and returns) is in
-// chapters/07-lstm/lstm.hpp; the text is chapters/07-lstm/README.md. `./grade hint 07` gives
+// chapters/07-lstm-cell/lstm.hpp; the text is chapters/07-lstm-cell/README.md. `./grade hint 07` gives
 // hints one at a time. The earlier chapters' functions (activations::sigmoid, dot,
 // transposed, …) are available.
 #include "lstm.hpp"
