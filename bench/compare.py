@@ -29,6 +29,11 @@ STEP_FLOPS = 2.0 * (B * H * D + B * C * H + H * C * B + B * H * C + D * H * B)
 FLOPS = {"BM_DenseForward": 2.0 * B * H * D, "BM_DenseBackward": 2.0 * (D * H * B + B * D * H),
          "BM_TrainStep": STEP_FLOPS, "BM_Epoch": STEP_FLOPS * 60000 / B,
          "BM_EpochInOrder": STEP_FLOPS * 60000 / B, "BM_GemmCeiling": STEP_FLOPS}
+# The LSTM cell (chapter 07): N = 64, D = 128, H = 256; three products of (N, H + D)·(H + D, 4H).
+LN, LD, LH = 64, 128, 256
+LSTM_FLOPS = 3 * 2.0 * LN * (LH + LD) * 4 * LH
+FLOPS.update({"BM_LstmCell": LSTM_FLOPS, "BM_LstmGemmsFused": LSTM_FLOPS,
+              "BM_LstmGemmsSeparate": LSTM_FLOPS})
 N = 60000  # samples of an epoch (and of the batch iterator)
 EPOCH_BENCHMARKS = ("BM_Epoch", "BM_EpochInOrder")
 
@@ -40,6 +45,9 @@ ROWS = [
     ("BM_BatchIterator", "batch iterator: an epoch's shuffle and 938 gathers of (64, 784), no maths"),
     ("BM_Epoch", "one epoch (train_epoch): 60 000 samples shuffled, B = 64, SGD 0.1"),
     ("BM_GemmCeiling", "ceiling: one step's matrix products straight to BLAS"),
+    ("BM_LstmCell", "LSTM cell forward + backward, N = 64, D = 128, H = 256 (PyTorch: nn.LSTMCell + autograd)"),
+    ("BM_LstmGemmsFused", "LSTM cell's products straight to BLAS, fused: 3 × (64, 384)·(384, 1024)"),
+    ("BM_LstmGemmsSeparate", "LSTM cell's products straight to BLAS, 4 gates apart: 12 × (64, 384)·(384, 256)"),
 ]
 
 
@@ -179,11 +187,14 @@ def table(threads, ours, numpy, torch):
         mine = ours[name]
         flops = mine["flops"]
         # The ceiling is a whole step's products, large and small: a share is only meaningful
-        # for the step and the epoch, which do the same products.
+        # for the step and the epoch, which do the same products. The LSTM rows are set against
+        # their own ceiling, the cell's products fused into one (H + D, 4H) matrix.
         comparable = name in ("BM_TrainStep", "BM_Epoch", "BM_GemmCeiling")
+        lstm = name.startswith("BM_Lstm") and "BM_LstmGemmsFused" in ours
+        top = ours["BM_LstmGemmsFused"]["flops"] if lstm else ceiling
         row = [what, seconds(mine["seconds"]),
                f"{flops / 1e9:.1f}" if flops else "–",
-               f"{flops / ceiling:.0%}" if flops and comparable else "–"]
+               f"{flops / top:.0%}" if flops and (comparable or lstm) else "–"]
         for which, other in [("numpy", numpy)] + ([("torch", torch)] if torch else []):
             t = other.get(name) if other else None
             ratio = other.get(name + "_ratio", t / mine["seconds"] if t else None) if other else None

@@ -12,7 +12,10 @@
 // Chapter 06 adds the batch iterator (an epoch's shuffle and gathers, no maths) and the epoch as
 // its train_epoch() runs it, on Fashion-MNIST when the data is there (see epoch_data()).
 //
-// Later chapters add their kernels here (the LSTM step).
+// Chapter 07 adds one LSTM cell, forward and backward (lstm_cell_forward, lstm_cell_backward)
+// at N = 64, D = 128, H = 256, and beside it the same cell's matrix products straight through
+// BLAS: as one fused (N, H + D)·(H + D, 4H) product per direction (PyTorch's layout) and as four
+// (N, H + D)·(H + D, H) products per direction (the course's layout).
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -27,6 +30,7 @@
 #include <xtensor/xview.hpp>
 
 #include "initialization.hpp"
+#include "lstm.hpp"
 #include "mini_batching.hpp"
 #if SCRATCHNET_BENCH_FASHION_MNIST
 #include "idx.hpp"
@@ -286,6 +290,102 @@ void BM_EpochInOrder(benchmark::State& state)
 // minutes). The ./test smoke run leaves them out (--benchmark_filter=-BM_Epoch).
 BENCHMARK(BM_Epoch)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_EpochInOrder)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+
+// ---- chapter 07: the LSTM cell -----------------------------------------------------------
+
+constexpr std::size_t LN = 64, LD = 128, LH = 256;  // batch, input, state
+
+// One cell's matrix products, forward and backward: a = z W (N, H + D)·(H + D, 4H), then
+// dW = zᵀ da and dz = da Wᵀ — three products of 2·N·(H + D)·4H FLOPs each.
+constexpr double lstm_flops = 3 * gemm_flops(LN, 4 * LH, LH + LD);
+
+// One step forward and backward through the reference: z = [h, x], four gates, c and h, then
+// every gradient (dx, dh_prev, dc_prev and the eight parameters' gradients), from a given dh
+// and dc.
+void BM_LstmCell(benchmark::State& state)
+{
+    Rng rng(9);
+    const LstmParams p = lstm_init(LD, LH, rng);
+    const Matrix x = rng.normal(LN, LD, 0, 1), h = rng.normal(LN, LH, 0, 0.5),
+                 c = rng.normal(LN, LH, 0, 0.5), dh = rng.normal(LN, LH, 0, 0.01),
+                 dc = rng.normal(LN, LH, 0, 0.01);
+    for (auto _ : state) {
+        LstmStep step = lstm_cell_forward(x, h, c, p);
+        LstmCellGradients g = lstm_cell_backward(dh, dc, step.cache, p);
+        benchmark::DoNotOptimize(step.h.data());
+        benchmark::DoNotOptimize(g.dx.data());
+    }
+    set_flops(state, lstm_flops);
+}
+BENCHMARK(BM_LstmCell);
+
+// The same step's two halves apart, to see where its time goes.
+void BM_LstmCellForward(benchmark::State& state)
+{
+    Rng rng(9);
+    const LstmParams p = lstm_init(LD, LH, rng);
+    const Matrix x = rng.normal(LN, LD, 0, 1), h = rng.normal(LN, LH, 0, 0.5),
+                 c = rng.normal(LN, LH, 0, 0.5);
+    for (auto _ : state) {
+        LstmStep step = lstm_cell_forward(x, h, c, p);
+        benchmark::DoNotOptimize(step.h.data());
+    }
+    set_flops(state, lstm_flops / 3);
+}
+BENCHMARK(BM_LstmCellForward);
+
+void BM_LstmCellBackward(benchmark::State& state)
+{
+    Rng rng(9);
+    const LstmParams p = lstm_init(LD, LH, rng);
+    const Matrix x = rng.normal(LN, LD, 0, 1), h = rng.normal(LN, LH, 0, 0.5),
+                 c = rng.normal(LN, LH, 0, 0.5), dh = rng.normal(LN, LH, 0, 0.01),
+                 dc = rng.normal(LN, LH, 0, 0.01);
+    const LstmStep step = lstm_cell_forward(x, h, c, p);
+    for (auto _ : state) {
+        LstmCellGradients g = lstm_cell_backward(dh, dc, step.cache, p);
+        benchmark::DoNotOptimize(g.dx.data());
+    }
+    set_flops(state, 2 * lstm_flops / 3);
+}
+BENCHMARK(BM_LstmCellBackward);
+
+// The cell's products alone, on preallocated matrices: `fused` as one (H + D, 4H) weight matrix
+// (forward a = z W; backward dW = zᵀ da, dz = da Wᵀ), otherwise as four (H + D, H) ones, each
+// with its own three products.
+void lstm_gemms(benchmark::State& state, bool fused)
+{
+    Rng rng(10);
+    const std::size_t K = LH + LD, G = fused ? 4 * LH : LH, parts = fused ? 1 : 4;
+    const Matrix z = rng.normal(LN, K, 0, 1), da = rng.normal(LN, G, 0, 0.01);
+    std::vector<Matrix> W, a, dW;
+    for (std::size_t k = 0; k < parts; ++k) {
+        W.push_back(rng.normal(K, G, 0, 0.05));
+        a.emplace_back(Matrix({LN, G}));
+        dW.emplace_back(Matrix({K, G}));
+    }
+    Matrix dz({LN, K});
+    const int n = static_cast<int>(LN), k_ = static_cast<int>(K), g_ = static_cast<int>(G);
+    for (auto _ : state) {
+        for (std::size_t k = 0; k < parts; ++k)  // a = z W
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, g_, k_, 1.0, z.data(), k_,
+                        W[k].data(), g_, 0.0, a[k].data(), g_);
+        for (std::size_t k = 0; k < parts; ++k) {
+            // dW = zᵀ da; dz (+)= da Wᵀ
+            cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, k_, g_, n, 1.0, z.data(), k_,
+                        da.data(), g_, 0.0, dW[k].data(), g_);
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, k_, g_, 1.0, da.data(), g_,
+                        W[k].data(), g_, k == 0 ? 0.0 : 1.0, dz.data(), k_);
+        }
+        benchmark::DoNotOptimize(dz.data());
+        benchmark::ClobberMemory();
+    }
+    set_flops(state, lstm_flops);
+}
+void BM_LstmGemmsFused(benchmark::State& state) { lstm_gemms(state, true); }
+void BM_LstmGemmsSeparate(benchmark::State& state) { lstm_gemms(state, false); }
+BENCHMARK(BM_LstmGemmsFused);
+BENCHMARK(BM_LstmGemmsSeparate);
 
 }  // namespace
 

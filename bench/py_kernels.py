@@ -13,6 +13,15 @@ Fisher–Yates), batches of 64 in that order with the partial last one (32 rows)
 from the shuffled indices, one SGD step per batch; its loss is the per-sample mean of the batch
 losses. The data is Fashion-MNIST read from the same gzip IDX files as the C++ loader, /255,
 or random data of the same shape.
+
+Chapter 07's LSTM cell (BM_LstmCell: N = 64, D = 128, H = 256), forward and backward from a
+given dh and dc. NumPy writes it in the course's layout, as solutions/07-lstm/lstm.cpp does:
+z = [h, x], four (H + D, H) weights, four products each way. PyTorch runs its own nn.LSTMCell
+(float64; one fused product x W_ihᵀ + h W_hhᵀ with the gates stacked, its C++ kernels) and
+autograd backward of the scalar sum(h·dh + c·dc), whose gradient reaching h and c is exactly dh
+and dc: the same work — a forward and every gradient (x, h_prev, c_prev, the weights and biases)
+— through the path a PyTorch user takes. A hand-written torch backward would be our maths in
+torch ops, measuring torch's per-op overhead rather than PyTorch's LSTM.
 """
 import gzip
 import json
@@ -22,6 +31,7 @@ import sys
 import time
 
 B, D, H, C, N = 64, 784, 256, 10, 60000
+LN, LD, LH = 64, 128, 256  # the LSTM cell: batch, input, state
 FASHION_MNIST = "/usr/share/datasets/fashion-mnist"  # Debian's dataset-fashion-mnist
 
 
@@ -157,6 +167,32 @@ def numpy_kernels(threads, epoch_data):
             idx = order[start:start + B]
             XN[idx], yN[idx]
 
+    def sigmoid(a):
+        return 1.0 / (1.0 + np.exp(-a))
+
+    k = 1 / np.sqrt(LH)
+    lstm = [rng.uniform(-k, k, (LH + LD, LH)) if i % 2 == 0 else np.zeros(LH) for i in range(8)]
+    lx, lh, lc = rng.normal(0, 1, (LN, LD)), rng.normal(0, 0.5, (LN, LH)), rng.normal(0, 0.5, (LN, LH))
+    ldh, ldc = rng.normal(0, 0.01, (LN, LH)), rng.normal(0, 0.01, (LN, LH))
+
+    def lstm_cell(x, h_prev, c_prev, dh, dc):
+        """Forward then backward, as solutions/07-lstm/lstm.cpp writes them."""
+        Wf, bf, Wi, bi, Wo, bo, Wc, bc = lstm
+        z = np.concatenate([h_prev, x], axis=1)
+        f, i, o = sigmoid(z @ Wf + bf), sigmoid(z @ Wi + bi), sigmoid(z @ Wo + bo)
+        ct = np.tanh(z @ Wc + bc)
+        c = f * c_prev + i * ct
+        tc = np.tanh(c)
+        h = o * tc
+        d_o = dh * tc
+        d_c = dc + dh * o * (1 - tc * tc)
+        da_f, da_i = d_c * c_prev * f * (1 - f), d_c * ct * i * (1 - i)
+        da_o, da_c = d_o * o * (1 - o), d_c * i * (1 - ct * ct)
+        grads = [z.T @ da_f, da_f.sum(axis=0), z.T @ da_i, da_i.sum(axis=0),
+                 z.T @ da_o, da_o.sum(axis=0), z.T @ da_c, da_c.sum(axis=0)]
+        dz = da_f @ Wf.T + da_i @ Wi.T + da_o @ Wo.T + da_c @ Wc.T
+        return h, c, dz[:, LH:], dz[:, :LH], d_c * f, grads
+
     return {
         "BM_BatchIterator": measure(iterate),
         "BM_DenseForward": measure(lambda: dense_forward(X, W, b)),
@@ -164,6 +200,7 @@ def numpy_kernels(threads, epoch_data):
         "BM_SoftmaxCrossEntropy": measure(
             lambda: (softmax(S), cross_entropy(S, y), cross_entropy_gradient(S, y))),
         "BM_TrainStep": measure(lambda: step(params, X, y, 0.0)),  # lr 0: no drift
+        "BM_LstmCell": measure(lambda: lstm_cell(lx, lh, lc, ldh, ldc)),
         "versions": {"numpy": np.__version__},
     }
 
@@ -255,7 +292,23 @@ def torch_kernels(threads, epoch_data):
             idx = order[start:start + B]
             XN[idx], yN[idx]
 
+    cell = torch.nn.LSTMCell(LD, LH, dtype=f64)  # weights uniform in ±1/√H, as lstm_init
+    lx, lh, lc = normal(1, LN, LD), normal(0.5, LN, LH), normal(0.5, LN, LH)
+    for t in (lx, lh, lc):
+        t.requires_grad_(True)
+    ldh, ldc = normal(0.01, LN, LH), normal(0.01, LN, LH)
+
+    def lstm_cell():
+        """nn.LSTMCell forward, then autograd backward of sum(h·dh + c·dc): the gradients
+        reaching h and c are dh and dc; every input and parameter gets its gradient."""
+        with torch.enable_grad():
+            h, c = cell(lx, (lh, lc))
+            (h * ldh + c * ldc).sum().backward()
+        for t in [lx, lh, lc] + list(cell.parameters()):
+            t.grad = None  # as a training loop's zero_grad(set_to_none=True)
+
     return {
+        "BM_LstmCell": measure(lstm_cell),
         "BM_BatchIterator": measure(iterate),
         "BM_DenseForward": measure(lambda: X @ W + b),
         "BM_DenseBackward": measure(lambda: (dZ @ W.T, X.T @ dZ, dZ.sum(dim=0))),
