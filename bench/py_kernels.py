@@ -15,7 +15,7 @@ losses. The data is Fashion-MNIST read from the same gzip IDX files as the C++ l
 or random data of the same shape.
 
 Chapter 07's LSTM cell (BM_LstmCell: N = 64, D = 128, H = 256), forward and backward from a
-given dh and dc. NumPy writes it in the course's layout, as solutions/07-lstm/lstm.cpp does:
+given dh and dc. NumPy writes it in the course's layout, as solutions/07-lstm-cell/lstm.cpp does:
 z = [h, x], four (H + D, H) weights, four products each way. PyTorch runs its own nn.LSTMCell
 (float64; one fused product x W_ihᵀ + h W_hhᵀ with the gates stacked, its C++ kernels) and
 autograd backward of the scalar sum(h·dh + c·dc), whose gradient reaching h and c is exactly dh
@@ -176,7 +176,7 @@ def numpy_kernels(threads, epoch_data):
     ldh, ldc = rng.normal(0, 0.01, (LN, LH)), rng.normal(0, 0.01, (LN, LH))
 
     def lstm_cell(x, h_prev, c_prev, dh, dc):
-        """Forward then backward, as solutions/07-lstm/lstm.cpp writes them."""
+        """Forward then backward, as solutions/07-lstm-cell/lstm.cpp writes them."""
         Wf, bf, Wi, bi, Wo, bo, Wc, bc = lstm
         z = np.concatenate([h_prev, x], axis=1)
         f, i, o = sigmoid(z @ Wf + bf), sigmoid(z @ Wi + bi), sigmoid(z @ Wo + bo)
