@@ -7,8 +7,9 @@
 //
 // Training: H = 32, mini-batches of 64 fresh sequences every step (no epochs: the data is
 // unlimited), 1000 steps, MSE loss, Adam (lr 1e-2, β1 = 0.9, β2 = 0.999) with the gradient
-// clipped to a global norm of 1 first. The head and the optimizer are written here; chapter 09
-// teaches Adam. The test set is 1000 held-out sequences drawn once from their own generator.
+// clipped to a global norm of 1 first. The head and the optimizer are course code
+// (chapters/07-lstm-cell/adding_model.hpp, shared with the chapter's figure); chapter 09 teaches
+// Adam. The test set is 1000 held-out sequences drawn once from their own generator.
 // Measured with the reference (optimized, 2 cores): the test MSE leaves the baseline after
 // 200-400 steps and ends at 0.0003-0.0015 over five seeds, in about 20 s.
 //
@@ -22,90 +23,17 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xmath.hpp>
 
-#include "lstm.hpp"
+#include "adding_model.hpp"
 #include "milestone.hpp"
 
 using namespace scratchnet;
+using namespace scratchnet::adding;
 
 namespace {
 
 constexpr std::size_t kT = 50, kH = 32, kBatch = 64, kRoundSteps = 100, kRounds = 10;
 constexpr double kLr = 1e-2, kClip = 1.0;
 constexpr double kBaseline = 1.0 / 6.0;  // the MSE of always predicting 1
-
-/// The whole model: the LSTM and its linear head ŷ = h_T w + b.
-struct Model {
-    LstmParams lstm;
-    Matrix w;  ///< (H, 1)
-    Vector b;  ///< (1)
-};
-
-/// Calls f on every parameter tensor of a model (or of its gradients), in one order.
-template <class F>
-void for_each_tensor(Model& m, F f)
-{
-    LstmParams& p = m.lstm;
-    f(p.Wf), f(p.bf), f(p.Wi), f(p.bi), f(p.Wo), f(p.bo), f(p.Wc), f(p.bc), f(m.w), f(m.b);
-}
-
-/// Forward through the sequence and the head: ŷ (N, 1), and the sequence for the backward pass.
-Matrix predict(const Model& m, const std::vector<Matrix>& xs, LstmSequence* kept = nullptr)
-{
-    const std::size_t N = xs.front().shape(0), H = m.w.shape(0);
-    const Matrix zeros = xt::zeros<double>({N, H});
-    LstmSequence seq = lstm_forward(xs, zeros, zeros, m.lstm);
-    Matrix y_hat = dot(seq.h.back(), m.w) + m.b;
-    if (kept)
-        *kept = std::move(seq);
-    return y_hat;
-}
-
-double mse(const Matrix& y_hat, const Matrix& y) { return xt::mean(xt::square(y_hat - y))(); }
-
-/// One training step on a batch: returns its MSE before the update and fills `grad`.
-double gradients(const Model& m, const data::SequenceSet& batch, Model& grad)
-{
-    LstmSequence seq;
-    const Matrix y_hat = predict(m, batch.xs, &seq);
-    const std::size_t N = y_hat.shape(0), H = m.w.shape(0);
-    const double loss = mse(y_hat, batch.y);
-    const Matrix dy = 2.0 * (y_hat - batch.y) / static_cast<double>(N);  // ∂L/∂ŷ (N, 1)
-    grad.w = dot(transposed(seq.h.back()), dy);                          // (H, 1)
-    grad.b = xt::sum(dy, {0});
-    std::vector<Matrix> dh(batch.xs.size(), Matrix(xt::zeros<double>({N, H})));
-    dh.back() = dot(dy, transposed(m.w));  // only the last step feeds the loss
-    grad.lstm = lstm_backward(dh, seq, m.lstm).dparams;
-    return loss;
-}
-
-/// Adam (Kingma & Ba 2015; chapter 09 derives it), after clipping the gradient's global norm:
-/// m ← β1 m + (1 − β1) g, v ← β2 v + (1 − β2) g², θ ← θ − lr m̂ / (√v̂ + ε).
-struct Adam {
-    double lr, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, clip;
-    std::size_t t = 0;
-    std::vector<xt::xarray<double>> m, v;
-
-    void step(Model& params, Model& grad)
-    {
-        double norm2 = 0.0;
-        for_each_tensor(grad, [&](auto& g) { norm2 += xt::sum(xt::square(g))(); });
-        const double scale = std::sqrt(norm2) > clip ? clip / std::sqrt(norm2) : 1.0;
-        std::vector<xt::xarray<double>> g;
-        for_each_tensor(grad, [&](auto& x) { g.emplace_back(x * scale); });
-        if (m.empty())
-            for (const auto& x : g)
-                m.emplace_back(xt::zeros_like(x)), v.emplace_back(xt::zeros_like(x));
-        ++t;
-        const double c1 = 1.0 - std::pow(beta1, t), c2 = 1.0 - std::pow(beta2, t);
-        std::size_t k = 0;
-        for_each_tensor(params, [&](auto& theta) {
-            m[k] = beta1 * m[k] + (1.0 - beta1) * g[k];
-            v[k] = beta2 * v[k] + (1.0 - beta2) * g[k] * g[k];
-            theta -= lr * (m[k] / c1) / (xt::sqrt(v[k] / c2) + eps);
-            ++k;
-        });
-    }
-};
 
 }  // namespace
 
@@ -123,13 +51,9 @@ int main(int argc, char** argv)
                   << " steps; " << n_test << " test sequences (baseline MSE "
                   << milestone::format("%.4f", kBaseline) << ")\n";
 
-        Model model;
-        model.lstm = lstm_init(2, kH, rng);
-        model.w = rng.uniform(kH, 1, -1.0 / std::sqrt(double(kH)), 1.0 / std::sqrt(double(kH)));
-        model.b = Vector{1.0};  // start at the mean: the baseline
+        Model model = init(2, kH, rng);  // the head starts at the mean: the baseline
         Model grad;
-        Adam adam{kLr};
-        adam.clip = kClip;
+        Adam adam{kLr, kClip};
 
         nlohmann::json history = nlohmann::json::array();
         double test_mse = std::nan("");

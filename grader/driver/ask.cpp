@@ -1,7 +1,9 @@
 #include "ask.hpp"
 
+#include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 
 #include <unistd.h>
@@ -34,6 +36,18 @@ bool go_ahead(bool yes)
         return true;
     std::cout << "Nothing done.\n";
     return false;
+}
+
+std::string state_file(const std::string& name, const std::string& what)
+{
+    const char* state = std::getenv("XDG_STATE_HOME");
+    if (state && *state == '/')  // the XDG spec: a relative path is invalid and ignored
+        return std::string(state) + "/scratchnet/" + name;
+    const char* home = std::getenv("HOME");
+    if (!home || !*home)
+        throw std::runtime_error(
+            "neither XDG_STATE_HOME nor HOME is set: there is nowhere to keep " + what);
+    return std::string(home) + "/.local/state/scratchnet/" + name;
 }
 
 }  // namespace grader

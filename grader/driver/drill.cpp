@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ask.hpp"
+
 namespace grader::drill {
 
 namespace fs = std::filesystem;
@@ -60,17 +62,7 @@ nlohmann::ordered_json to_json(const Attempt& t)
 
 }  // namespace
 
-std::string history_path()
-{
-    const char* state = std::getenv("XDG_STATE_HOME");
-    if (state && *state == '/')  // the XDG spec: a relative path is invalid and ignored
-        return std::string(state) + "/scratchnet/drills.json";
-    const char* home = std::getenv("HOME");
-    if (!home || !*home)
-        throw std::runtime_error(
-            "neither XDG_STATE_HOME nor HOME is set: there is nowhere to keep your drill history");
-    return std::string(home) + "/.local/state/scratchnet/drills.json";
-}
+std::string history_path() { return state_file("drills.json", "your drill history"); }
 
 std::string iso_time(std::int64_t unix_time)
 {

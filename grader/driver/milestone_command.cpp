@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ask.hpp"
 #include "report.hpp"
 
 namespace grader::milestone {
@@ -368,17 +369,7 @@ int run_one(const Manifest& manifest, const Paths& paths, const Options& o)
 
 }  // namespace
 
-std::string history_path()
-{
-    const char* state = std::getenv("XDG_STATE_HOME");
-    if (state && *state == '/')
-        return std::string(state) + "/scratchnet/milestones.json";
-    const char* home = std::getenv("HOME");
-    if (!home || !*home)
-        throw std::runtime_error("neither XDG_STATE_HOME nor HOME is set: there is nowhere to "
-                                 "keep your milestone results");
-    return std::string(home) + "/.local/state/scratchnet/milestones.json";
-}
+std::string history_path() { return state_file("milestones.json", "your milestone results"); }
 
 int run(const Manifest& manifest, const Paths& paths, const Options& options)
 {

@@ -17,39 +17,15 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xmath.hpp>
 
-#include "lstm.hpp"
+#include "adding_model.hpp"
 
 namespace {
 
 using namespace scratchnet;
+using namespace scratchnet::adding;
 
 constexpr std::size_t kT = 50, kH = 16, kBatch = 32, kSteps = 300, kEvery = 20, kTest = 200;
 constexpr double kLr = 2e-2, kClip = 1.0, kBaseline = 1.0 / 6.0;
-
-struct Model {
-    LstmParams lstm;
-    Matrix w;  // (H, 1)
-    Vector b;  // (1)
-};
-
-template <class F>
-void for_each_tensor(Model& m, F f)
-{
-    LstmParams& p = m.lstm;
-    f(p.Wf), f(p.bf), f(p.Wi), f(p.bi), f(p.Wo), f(p.bo), f(p.Wc), f(p.bc), f(m.w), f(m.b);
-}
-
-Matrix predict(const Model& m, const std::vector<Matrix>& xs, LstmSequence* kept = nullptr)
-{
-    const Matrix zeros = xt::zeros<double>({xs.front().shape(0), m.w.shape(0)});
-    LstmSequence seq = lstm_forward(xs, zeros, zeros, m.lstm);
-    Matrix y_hat = dot(seq.h.back(), m.w) + m.b;
-    if (kept)
-        *kept = std::move(seq);
-    return y_hat;
-}
-
-double mse(const Matrix& y_hat, const Matrix& y) { return xt::mean(xt::square(y_hat - y))(); }
 
 }  // namespace
 
@@ -60,17 +36,11 @@ int main(int argc, char** argv)
         return 2;
     }
     const auto t0 = std::chrono::steady_clock::now();
-    Rng init(1), data_rng(2), test_rng(3);
+    Rng init_rng(1), data_rng(2), test_rng(3);
     const data::SequenceSet test = data::adding_problem(kTest, kT, test_rng);
-    Model model{lstm_init(2, kH, init),
-                init.uniform(kH, 1, -1.0 / std::sqrt(double(kH)), 1.0 / std::sqrt(double(kH))),
-                Vector{1.0}};
-    // Adam: m ← β1 m + (1 − β1) g, v ← β2 v + (1 − β2) g², θ ← θ − lr m̂ / (√v̂ + ε).
-    std::vector<xt::xarray<double>> m1, m2;
-    for_each_tensor(model, [&](auto& x) {
-        m1.emplace_back(xt::zeros_like(x));
-        m2.emplace_back(xt::zeros_like(x));
-    });
+    Model model = init(2, kH, init_rng);
+    Model grad;
+    Adam adam{kLr, kClip};
 
     std::FILE* out = std::fopen(argv[1], "w");
     if (!out)
@@ -85,30 +55,8 @@ int main(int argc, char** argv)
     std::size_t below_baseline = 0, below_tenth = 0;
     for (std::size_t step = 1; step <= kSteps; ++step) {
         const data::SequenceSet batch = data::adding_problem(kBatch, kT, data_rng);
-        LstmSequence seq;
-        const Matrix y_hat = predict(model, batch.xs, &seq);
-        loss_sum += mse(y_hat, batch.y);
-        const Matrix dy = 2.0 * (y_hat - batch.y) / double(kBatch);
-        Model grad;
-        grad.w = dot(transposed(seq.h.back()), dy);
-        grad.b = xt::sum(dy, {0});
-        std::vector<Matrix> dh(kT, Matrix(xt::zeros<double>({kBatch, kH})));
-        dh.back() = dot(dy, transposed(model.w));
-        grad.lstm = lstm_backward(dh, seq, model.lstm).dparams;
-
-        double norm2 = 0.0;
-        for_each_tensor(grad, [&](auto& g) { norm2 += xt::sum(xt::square(g))(); });
-        const double scale = std::sqrt(norm2) > kClip ? kClip / std::sqrt(norm2) : 1.0;
-        const double c1 = 1.0 - std::pow(0.9, step), c2 = 1.0 - std::pow(0.999, step);
-        std::vector<xt::xarray<double>> g;
-        for_each_tensor(grad, [&](auto& x) { g.emplace_back(x * scale); });
-        std::size_t k = 0;
-        for_each_tensor(model, [&](auto& theta) {
-            m1[k] = 0.9 * m1[k] + 0.1 * g[k];
-            m2[k] = 0.999 * m2[k] + 0.001 * g[k] * g[k];
-            theta -= kLr * (m1[k] / c1) / (xt::sqrt(m2[k] / c2) + 1e-8);
-            ++k;
-        });
+        loss_sum += gradients(model, batch, grad);
+        adam.step(model, grad);
 
         if (step % kEvery == 0) {
             train_mse = loss_sum / kEvery;
