@@ -394,6 +394,15 @@ int main(int argc, char** argv)
     benchmark::AddCustomContext("openblas_core", openblas_get_corename());
     const char* threads = std::getenv("OPENBLAS_NUM_THREADS");
     benchmark::AddCustomContext("openblas_threads", threads ? threads : "(unset)");
+    // bench/compare runs every program with malloc keeping freed memory; run alone, the LSTM
+    // cell's fresh weight gradients cost page faults (bench/README.md).
+    const char* tunables = std::getenv("GLIBC_TUNABLES");
+    benchmark::AddCustomContext("glibc_tunables", tunables ? tunables : "(unset: glibc defaults)");
+#ifdef XTENSOR_USE_XSIMD
+    benchmark::AddCustomContext("xtensor_simd", "xsimd");
+#else
+    benchmark::AddCustomContext("xtensor_simd", "off");
+#endif
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;

@@ -1,12 +1,14 @@
 // Chapter 07 reference solution. Open by design: read it after your own attempt passes.
 #include "lstm.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xmath.hpp>
+#include <xtensor/xnoalias.hpp>
 #include <xtensor/xview.hpp>
 
 namespace scratchnet {
@@ -47,8 +49,37 @@ Sizes sizes_of(const char* function, const LstmParams& p)
     return s;
 }
 
-Matrix sigmoid_derivative_of(const Matrix& s) { return s * (1.0 - s); }  // σ' from σ
-Matrix tanh_derivative_of(const Matrix& t) { return 1.0 - t * t; }       // tanh' from tanh
+// σ' and tanh' from the activation's value (kept in the cache), as expressions: each backward
+// line below is then one pass over memory, with no temporary per factor.
+auto sigmoid_derivative_of(const Matrix& s) { return s * (1.0 - s); }
+auto tanh_derivative_of(const Matrix& t) { return 1.0 - t * t; }
+
+// [a, b]: the columns of a, then those of b (both N rows), row by row. Measured (N = 64, 256 + 128
+// columns, -O3): 5 µs, against 410 µs for xt::concatenate and 130 µs for an assignment into two
+// column views, whose strided loops xtensor does not turn into copies.
+Matrix side_by_side(const Matrix& a, const Matrix& b)
+{
+    const std::size_t A = a.shape(1), B = b.shape(1);
+    Matrix ab({a.shape(0), A + B});
+    for (std::size_t r = 0; r < a.shape(0); ++r) {
+        double* row = ab.data() + r * (A + B);
+        std::copy_n(a.data() + r * A, A, row);
+        std::copy_n(b.data() + r * B, B, row + A);
+    }
+    return ab;
+}
+
+// The sum of a matrix's rows, (N, H) → (H): a bias's gradient. Evaluated at once (xtensor's lazy
+// reducer over axis 0 is ~10× slower on row-major data).
+Vector column_sums(const Matrix& a) { return xt::sum(a, {0}, xt::evaluation_strategy::immediate); }
+
+// z W + b, added in the product's own memory.
+Matrix affine(const Matrix& z, const Matrix& W, const Vector& b)
+{
+    Matrix a = dot(z, W);
+    a += b;
+    return a;
+}
 
 }  // namespace
 
@@ -84,11 +115,11 @@ LstmStep lstm_cell_forward(const Matrix& x, const Matrix& h_prev, const Matrix& 
 
     LstmStep step;
     LstmCache& k = step.cache;
-    k.z = xt::concatenate(xt::xtuple(h_prev, x), 1);    // z = [h_{t-1}, x_t]: (N, H + D)
-    k.f = activations::sigmoid(dot(k.z, p.Wf) + p.bf);  // f = σ(z Wf + bf)
-    k.i = activations::sigmoid(dot(k.z, p.Wi) + p.bi);  // i = σ(z Wi + bi)
-    k.o = activations::sigmoid(dot(k.z, p.Wo) + p.bo);  // o = σ(z Wo + bo)
-    k.c_tilde = xt::tanh(dot(k.z, p.Wc) + p.bc);        // c̃ = tanh(z Wc + bc)
+    k.z = side_by_side(h_prev, x);                    // z = [h_{t-1}, x_t]: (N, H + D)
+    k.f = activations::sigmoid(affine(k.z, p.Wf, p.bf));  // f = σ(z Wf + bf)
+    k.i = activations::sigmoid(affine(k.z, p.Wi, p.bi));  // i = σ(z Wi + bi)
+    k.o = activations::sigmoid(affine(k.z, p.Wo, p.bo));  // o = σ(z Wo + bo)
+    k.c_tilde = xt::tanh(affine(k.z, p.Wc, p.bc));        // c̃ = tanh(z Wc + bc)
     k.c_prev = c_prev;
     step.c = k.f * c_prev + k.i * k.c_tilde;  // c = f ⊙ c_{t-1} + i ⊙ c̃
     k.tanh_c = xt::tanh(step.c);
@@ -106,18 +137,14 @@ LstmCellGradients lstm_cell_backward(const Matrix& dh, const Matrix& dc, const L
     expect_shape("lstm_cell_backward", "dh", dh, N, s.H);
     expect_shape("lstm_cell_backward", "dc", dc, N, s.H);
 
-    // h = o ⊙ tanh(c)
-    const Matrix d_o = dh * k.tanh_c;
-    const Matrix d_c = dc + dh * k.o * tanh_derivative_of(k.tanh_c);  // both paths into c_t
-    // c = f ⊙ c_{t-1} + i ⊙ c̃
-    const Matrix d_f = d_c * k.c_prev;
-    const Matrix d_i = d_c * k.c_tilde;
-    const Matrix d_ct = d_c * k.i;
-    // each gate's pre-activation: a_g = z W_g + b_g
-    const Matrix da_f = d_f * sigmoid_derivative_of(k.f);
-    const Matrix da_i = d_i * sigmoid_derivative_of(k.i);
-    const Matrix da_o = d_o * sigmoid_derivative_of(k.o);
-    const Matrix da_c = d_ct * tanh_derivative_of(k.c_tilde);
+    // h = o ⊙ tanh(c): into o, and into c (added to dc, the gradient from outside)
+    const Matrix d_c = dc + dh * k.o * tanh_derivative_of(k.tanh_c);
+    // o = σ(a_o), f = σ(a_f), i = σ(a_i), c̃ = tanh(a_c), where a_g = z W_g + b_g,
+    // and c = f ⊙ c_{t-1} + i ⊙ c̃: the gradient at each gate's pre-activation a_g
+    const Matrix da_o = dh * k.tanh_c * sigmoid_derivative_of(k.o);
+    const Matrix da_f = d_c * k.c_prev * sigmoid_derivative_of(k.f);
+    const Matrix da_i = d_c * k.c_tilde * sigmoid_derivative_of(k.i);
+    const Matrix da_c = d_c * k.i * tanh_derivative_of(k.c_tilde);
 
     LstmCellGradients g;
     g.dc_prev = d_c * k.f;
@@ -125,10 +152,10 @@ LstmCellGradients lstm_cell_backward(const Matrix& dh, const Matrix& dc, const L
     g.dparams.Wi = dot(transposed(k.z), da_i);
     g.dparams.Wo = dot(transposed(k.z), da_o);
     g.dparams.Wc = dot(transposed(k.z), da_c);
-    g.dparams.bf = xt::sum(da_f, {0});
-    g.dparams.bi = xt::sum(da_i, {0});
-    g.dparams.bo = xt::sum(da_o, {0});
-    g.dparams.bc = xt::sum(da_c, {0});
+    g.dparams.bf = column_sums(da_f);
+    g.dparams.bi = column_sums(da_i);
+    g.dparams.bo = column_sums(da_o);
+    g.dparams.bc = column_sums(da_c);
     const Matrix dz = dot(da_f, transposed(p.Wf)) + dot(da_i, transposed(p.Wi)) +
                       dot(da_o, transposed(p.Wo)) + dot(da_c, transposed(p.Wc));
     g.dh_prev = xt::view(dz, xt::all(), xt::range(0, s.H));  // z = [h_{t-1}, x_t]
