@@ -24,8 +24,8 @@
 // Matrix is xt::xtensor<double, 2>, Vector xt::xtensor<double, 1> (core.hpp); xt::sum(M)() is the
 // sum of all entries as a double; xt::amax(xt::abs(M))() the largest |entry| (not on an empty
 // tensor); xt::isfinite(M) element-wise, xt::all(...) a bool.
-#include "core.hpp"
 #include "backpropagation.hpp"
+#include "core.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 // mutant: the scale divides by the sum of squares, not by its root
-#include "core.hpp"
 #include "backpropagation.hpp"
+#include "core.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -29,8 +29,9 @@ void each_tensor(Gradients& g, F f)
 double clip_by_global_norm(Gradients& grads, double max_norm)
 {
     if (!(max_norm > 0) || std::isinf(max_norm))
-        throw std::invalid_argument("clip_by_global_norm: max_norm must be positive and finite, got " +
-                                    std::to_string(max_norm));
+        throw std::invalid_argument(
+            "clip_by_global_norm: max_norm must be positive and finite, got " +
+            std::to_string(max_norm));
     double largest = 0;
     each_tensor(grads, [&](auto& t) {
         if (!xt::all(xt::isfinite(t)))
