@@ -1,4 +1,6 @@
 // mutant: rescales to max_norm whatever the norm: gradients below the threshold are scaled up
+// rejected-by: Clip.HugeAndTinyEntriesGiveTheTrueNorm
+// rejected-by: Clip.NoOpBelowMaxNorm
 #include "backpropagation.hpp"
 #include "core.hpp"
 

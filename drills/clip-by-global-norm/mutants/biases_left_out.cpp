@@ -1,4 +1,11 @@
 // mutant: the biases are clipped but left out of the norm
+// rejected-by: Clip.BiasesCountInTheNorm
+// rejected-by: Clip.GlobalNotPerTensor
+// rejected-by: Clip.HugeAndTinyEntriesGiveTheTrueNorm
+// rejected-by: Clip.KeepsDirection
+// rejected-by: Clip.NoOpAtExactlyMaxNorm
+// rejected-by: Clip.ReturnsTheNormBeforeClipping
+// rejected-by: Clip.ScalesToMaxNorm
 #include "backpropagation.hpp"
 #include "core.hpp"
 

@@ -1,4 +1,5 @@
 // mutant: no check for NaN or infinity: a NaN gradient is scaled into every entry
+// rejected-by: Clip.NonFiniteGradientThrowsAndChangesNothing
 #include "backpropagation.hpp"
 #include "core.hpp"
 

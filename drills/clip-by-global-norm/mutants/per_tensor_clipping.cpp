@@ -1,4 +1,9 @@
 // mutant: each tensor clipped to max_norm on its own norm, not the global one
+// rejected-by: Clip.BiasesCountInTheNorm
+// rejected-by: Clip.GlobalNotPerTensor
+// rejected-by: Clip.HugeAndTinyEntriesGiveTheTrueNorm
+// rejected-by: Clip.KeepsDirection
+// rejected-by: Clip.ScalesToMaxNorm
 #include "backpropagation.hpp"
 #include "core.hpp"
 

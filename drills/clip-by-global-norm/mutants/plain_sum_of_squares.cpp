@@ -1,4 +1,5 @@
 // mutant: squares the entries as they are: 1e200 overflows to inf, 1e-200 underflows to 0
+// rejected-by: Clip.HugeAndTinyEntriesGiveTheTrueNorm
 #include "backpropagation.hpp"
 #include "core.hpp"
 

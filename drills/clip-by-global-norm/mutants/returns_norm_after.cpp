@@ -1,4 +1,7 @@
 // mutant: returns the norm after clipping instead of before
+// rejected-by: Clip.BiasesCountInTheNorm
+// rejected-by: Clip.HugeAndTinyEntriesGiveTheTrueNorm
+// rejected-by: Clip.ReturnsTheNormBeforeClipping
 #include "backpropagation.hpp"
 #include "core.hpp"
 

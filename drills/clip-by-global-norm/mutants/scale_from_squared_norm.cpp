@@ -1,4 +1,9 @@
 // mutant: the scale divides by the sum of squares, not by its root
+// rejected-by: Clip.BiasesCountInTheNorm
+// rejected-by: Clip.GlobalNotPerTensor
+// rejected-by: Clip.HugeAndTinyEntriesGiveTheTrueNorm
+// rejected-by: Clip.KeepsDirection
+// rejected-by: Clip.ScalesToMaxNorm
 #include "backpropagation.hpp"
 #include "core.hpp"
 

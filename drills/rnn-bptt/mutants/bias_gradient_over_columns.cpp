@@ -1,4 +1,11 @@
 // mutant: the bias gradient sums over the columns instead of the rows (right only for N = H)
+// rejected-by: RnnBptt.BadGradientsAreClearErrors
+// rejected-by: RnnBptt.GradientEntersAtMiddleSteps
+// rejected-by: RnnBptt.GradientMatchesFiniteDifferences
+// rejected-by: RnnBptt.LossAtTheLastStepOnly
+// rejected-by: RnnBptt.WeightGradientsSumOverSteps
+// rejected-by: RnnCellBackward.BiasGradientSumsOverRows
+// rejected-by: RnnCellBackward.GradientMatchesFiniteDifferences
 #include "core.hpp"
 #include "vanishing_gradients.hpp"
 

@@ -1,4 +1,8 @@
 // mutant: BPTT keeps one step's parameter gradients instead of summing them over time
+// rejected-by: RnnBptt.GradientEntersAtMiddleSteps
+// rejected-by: RnnBptt.GradientMatchesFiniteDifferences
+// rejected-by: RnnBptt.LossAtTheLastStepOnly
+// rejected-by: RnnBptt.WeightGradientsSumOverSteps
 #include "core.hpp"
 #include "vanishing_gradients.hpp"
 

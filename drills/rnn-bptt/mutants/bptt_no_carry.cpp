@@ -1,4 +1,8 @@
 // mutant: BPTT does not carry dh back: each step sees only dh[t]
+// rejected-by: RnnBptt.GradientEntersAtMiddleSteps
+// rejected-by: RnnBptt.GradientMatchesFiniteDifferences
+// rejected-by: RnnBptt.LossAtTheLastStepOnly
+// rejected-by: RnnBptt.WeightGradientsSumOverSteps
 #include "core.hpp"
 #include "vanishing_gradients.hpp"
 

@@ -1,4 +1,10 @@
 // mutant: dh_prev computed with Wx instead of Wh (right only when D = H and the weights agree)
+// rejected-by: RnnBptt.BadGradientsAreClearErrors
+// rejected-by: RnnBptt.GradientEntersAtMiddleSteps
+// rejected-by: RnnBptt.GradientMatchesFiniteDifferences
+// rejected-by: RnnBptt.LossAtTheLastStepOnly
+// rejected-by: RnnBptt.WeightGradientsSumOverSteps
+// rejected-by: RnnCellBackward.GradientMatchesFiniteDifferences
 #include "core.hpp"
 #include "vanishing_gradients.hpp"
 

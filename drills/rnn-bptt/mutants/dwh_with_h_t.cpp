@@ -1,4 +1,9 @@
 // mutant: dWh computed with h_t instead of h_{t-1}
+// rejected-by: RnnBptt.GradientEntersAtMiddleSteps
+// rejected-by: RnnBptt.GradientMatchesFiniteDifferences
+// rejected-by: RnnBptt.LossAtTheLastStepOnly
+// rejected-by: RnnBptt.WeightGradientsSumOverSteps
+// rejected-by: RnnCellBackward.GradientMatchesFiniteDifferences
 #include "core.hpp"
 #include "vanishing_gradients.hpp"
 

@@ -1,4 +1,11 @@
 // mutant: the backward pass skips tanh's derivative (1 - h^2)
+// rejected-by: RnnBptt.GradientEntersAtMiddleSteps
+// rejected-by: RnnBptt.GradientMatchesFiniteDifferences
+// rejected-by: RnnBptt.LossAtTheLastStepOnly
+// rejected-by: RnnBptt.WeightGradientsSumOverSteps
+// rejected-by: RnnCellBackward.BiasGradientSumsOverRows
+// rejected-by: RnnCellBackward.GradientMatchesFiniteDifferences
+// rejected-by: RnnCellBackward.SaturatedUnitsPassNothing
 #include "core.hpp"
 #include "vanishing_gradients.hpp"
 
