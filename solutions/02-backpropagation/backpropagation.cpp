@@ -88,7 +88,9 @@ DenseGradients dense_backward(const Matrix& dZ, const Matrix& X, const Matrix& W
     if (input_gradient)
         g.dX = dot(dZ, transposed(W));  // (N, H) (H, D) -> (N, D)
     g.dW = dot(transposed(X), dZ);      // (D, N) (N, H) -> (D, H)
-    g.db = xt::sum(dZ, {0});            // b was added to every row: add up over the rows
+    // b was added to every row: add up over the rows (evaluated at once: xtensor's lazy
+    // reducer over axis 0 is ~10x slower on row-major data, with the same sums bit for bit)
+    g.db = xt::sum(dZ, {0}, xt::evaluation_strategy::immediate);
     return g;
 }
 // [dense_backward]

@@ -69,18 +69,6 @@ Matrix side_by_side(const Matrix& a, const Matrix& b)
     return ab;
 }
 
-// The sum of a matrix's rows, (N, H) → (H): a bias's gradient. Evaluated at once (xtensor's lazy
-// reducer over axis 0 is ~10× slower on row-major data).
-Vector column_sums(const Matrix& a) { return xt::sum(a, {0}, xt::evaluation_strategy::immediate); }
-
-// z W + b, added in the product's own memory.
-Matrix affine(const Matrix& z, const Matrix& W, const Vector& b)
-{
-    Matrix a = dot(z, W);
-    a += b;
-    return a;
-}
-
 }  // namespace
 
 // [lstm_init]
@@ -115,11 +103,12 @@ LstmStep lstm_cell_forward(const Matrix& x, const Matrix& h_prev, const Matrix& 
 
     LstmStep step;
     LstmCache& k = step.cache;
-    k.z = side_by_side(h_prev, x);                        // z = [h_{t-1}, x_t]: (N, H + D)
-    k.f = activations::sigmoid(affine(k.z, p.Wf, p.bf));  // f = σ(z Wf + bf)
-    k.i = activations::sigmoid(affine(k.z, p.Wi, p.bi));  // i = σ(z Wi + bi)
-    k.o = activations::sigmoid(affine(k.z, p.Wo, p.bo));  // o = σ(z Wo + bo)
-    k.c_tilde = xt::tanh(affine(k.z, p.Wc, p.bc));        // c̃ = tanh(z Wc + bc)
+    k.z = side_by_side(h_prev, x);  // z = [h_{t-1}, x_t]: (N, H + D)
+    // each gate is a dense layer of chapter 01 on z
+    k.f = activations::sigmoid(dense_forward(k.z, p.Wf, p.bf));  // f = σ(z Wf + bf)
+    k.i = activations::sigmoid(dense_forward(k.z, p.Wi, p.bi));  // i = σ(z Wi + bi)
+    k.o = activations::sigmoid(dense_forward(k.z, p.Wo, p.bo));  // o = σ(z Wo + bo)
+    k.c_tilde = xt::tanh(dense_forward(k.z, p.Wc, p.bc));        // c̃ = tanh(z Wc + bc)
     k.c_prev = c_prev;
     step.c = k.f * c_prev + k.i * k.c_tilde;  // c = f ⊙ c_{t-1} + i ⊙ c̃
     k.tanh_c = xt::tanh(step.c);
@@ -146,18 +135,15 @@ LstmCellGradients lstm_cell_backward(const Matrix& dh, const Matrix& dc, const L
     const Matrix da_i = d_c * k.c_tilde * sigmoid_derivative_of(k.i);
     const Matrix da_c = d_c * k.i * tanh_derivative_of(k.c_tilde);
 
+    // a_g = z W_g + b_g is a dense layer: chapter 02's dense_backward gives dW_g, db_g (summed
+    // over the rows) and the gate's share of dz = Σ_g da_g W_gᵀ
+    DenseGradients f = dense_backward(da_f, k.z, p.Wf), i = dense_backward(da_i, k.z, p.Wi),
+                   o = dense_backward(da_o, k.z, p.Wo), c = dense_backward(da_c, k.z, p.Wc);
     LstmCellGradients g;
     g.dc_prev = d_c * k.f;
-    g.dparams.Wf = dot(transposed(k.z), da_f);
-    g.dparams.Wi = dot(transposed(k.z), da_i);
-    g.dparams.Wo = dot(transposed(k.z), da_o);
-    g.dparams.Wc = dot(transposed(k.z), da_c);
-    g.dparams.bf = column_sums(da_f);
-    g.dparams.bi = column_sums(da_i);
-    g.dparams.bo = column_sums(da_o);
-    g.dparams.bc = column_sums(da_c);
-    const Matrix dz = dot(da_f, transposed(p.Wf)) + dot(da_i, transposed(p.Wi)) +
-                      dot(da_o, transposed(p.Wo)) + dot(da_c, transposed(p.Wc));
+    g.dparams = LstmParams{std::move(f.dW), std::move(f.db), std::move(i.dW), std::move(i.db),
+                           std::move(o.dW), std::move(o.db), std::move(c.dW), std::move(c.db)};
+    const Matrix dz = f.dX + i.dX + o.dX + c.dX;
     g.dh_prev = xt::view(dz, xt::all(), xt::range(0, s.H));  // z = [h_{t-1}, x_t]
     g.dx = xt::view(dz, xt::all(), xt::range(s.H, s.H + s.D));
     return g;

@@ -101,14 +101,14 @@ RnnCellGradients rnn_cell_backward(const Matrix& dh, const RnnCache& k, const Rn
     const std::size_t N = k.x.shape(0);
     expect_shape("rnn_cell_backward", "dh", dh, N, s.H);
 
-    // h_t = tanh(a), a = x Wx + h_{t-1} Wh + b
+    // h_t = tanh(a), a = x Wx + h_{t-1} Wh + b: two dense layers (chapter 02) sharing a bias
     const Matrix da = dh * (1.0 - k.h * k.h);
+    DenseGradients from_x = dense_backward(da, k.x, p.Wx);
+    DenseGradients from_h = dense_backward(da, k.h_prev, p.Wh);
     RnnCellGradients g;
-    g.dx = dot(da, transposed(p.Wx));
-    g.dh_prev = dot(da, transposed(p.Wh));
-    g.dparams.Wx = dot(transposed(k.x), da);
-    g.dparams.Wh = dot(transposed(k.h_prev), da);
-    g.dparams.b = xt::sum(da, {0}, xt::evaluation_strategy::immediate);
+    g.dx = std::move(from_x.dX);
+    g.dh_prev = std::move(from_h.dX);
+    g.dparams = RnnParams{std::move(from_x.dW), std::move(from_h.dW), std::move(from_x.db)};
     return g;
 }
 // [rnn_cell_backward]
@@ -206,35 +206,28 @@ double clip_by_global_norm(Gradients& grads, double max_norm)
         throw std::invalid_argument(
             "clip_by_global_norm: max_norm must be positive and finite (got " +
             std::to_string(max_norm) + ")");
-    for (const Matrix& dW : grads.dW)
-        if (!xt::all(xt::isfinite(dW)))
+    // every dW and every db, one after the other: the norm is over all of them together
+    auto each = [&grads](auto f) {
+        for (Matrix& dW : grads.dW)
+            f(dW);
+        for (Vector& db : grads.db)
+            f(db);
+    };
+    each([](const auto& t) {
+        if (!xt::all(xt::isfinite(t)))
             throw std::invalid_argument("clip_by_global_norm: the gradients' norm is not finite "
-                                        "(a NaN or an infinity in a dW)");
-    for (const Vector& db : grads.db)
-        if (!xt::all(xt::isfinite(db)))
-            throw std::invalid_argument("clip_by_global_norm: the gradients' norm is not finite "
-                                        "(a NaN or an infinity in a db)");
+                                        "(a NaN or an infinity in a gradient)");
+    });
     // ‖g‖ = m·sqrt(Σ (g/m)²) with m the largest |entry|: no square overflows or underflows.
     double m = 0;
-    for (const Matrix& dW : grads.dW)
-        m = std::max(m, dW.size() ? xt::amax(xt::abs(dW))() : 0.0);
-    for (const Vector& db : grads.db)
-        m = std::max(m, db.size() ? xt::amax(xt::abs(db))() : 0.0);
+    each([&m](const auto& t) { m = std::max(m, t.size() ? double(xt::amax(xt::abs(t))()) : 0.0); });
     if (m == 0)
         return 0.0;  // all zeros: nothing to clip
     double sum = 0;
-    for (const Matrix& dW : grads.dW)
-        sum += xt::sum(xt::square(dW / m))();
-    for (const Vector& db : grads.db)
-        sum += xt::sum(xt::square(db / m))();
+    each([&](const auto& t) { sum += xt::sum(xt::square(t / m))(); });
     const double norm = m * std::sqrt(sum);
-    if (norm > max_norm) {
-        const double scale = max_norm / norm;  // the same for every tensor: the direction is kept
-        for (Matrix& dW : grads.dW)
-            dW *= scale;
-        for (Vector& db : grads.db)
-            db *= scale;
-    }
+    if (norm > max_norm)
+        each([scale = max_norm / norm](auto& t) { t *= scale; });  // one scale: direction kept
     return norm;
 }
 // [clip_by_global_norm]
