@@ -179,7 +179,7 @@ BatchNormGradients batchnorm_backward(const Matrix& dY, const BatchNormCache& ca
 struct ModernMlp {
     std::vector<Layer> linear;    ///< every layer's W (in, out) and b (out); activation unused
     std::vector<BatchNorm> norm;  ///< one per hidden layer (linear.size() − 1 of them)
-    double dropout = 0.2;         ///< p of every hidden layer's dropout
+    double dropout = 0.5;         ///< p of every hidden layer's dropout (the seed's 0.5)
 };
 
 /// `sizes` = {784, 512, 256, 128, 10} for the seed's model (at least two sizes, none 0): layer
