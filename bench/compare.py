@@ -285,7 +285,6 @@ def main():
         + ("glibc malloc at its defaults; " if DEFAULT_MALLOC else
            f"every program (scratchnet, NumPy, PyTorch) under GLIBC_TUNABLES={KEEP_FREED_MEMORY} "
            "(malloc keeps freed memory); ")
-        +
         + ", ".join(f"{k} {v}" for k, v in sorted(versions.items()))
         + f". Times are wall-clock medians of 5 repetitions (the epoch: of {args.rounds} rounds that alternate "
         "the three, its ratios the median of the rounds' ratios); GFLOP/s counts the matrix "

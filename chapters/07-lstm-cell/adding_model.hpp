@@ -90,8 +90,10 @@ struct Adam {
     std::vector<xt::xarray<double>> m;  ///< first moments, one per tensor
     std::vector<xt::xarray<double>> v;  ///< second moments
 
-    /// One step of `params` along `grad` (which is left as it is).
-    void step(Model& params, Model& grad)
+    /// One step of `params` along `grad` (which is left as it is). Any model type with a
+    /// for_each_tensor() works (chapter 08's figures train an RNN with this Adam).
+    template <class M>
+    void step(M& params, M& grad)
     {
         double norm2 = 0.0;
         for_each_tensor(grad, [&](auto& g) { norm2 += xt::sum(xt::square(g))(); });

@@ -24,7 +24,8 @@ namespace scratchnet {
 /// \f$ \lVert \delta_l \rVert = \lVert \partial L / \partial Z_l \rVert \f$ for l = 0 … L − 1,
 /// where \f$ Z_l \f$ is layer l's pre-activation (ForwardCache::Z) and L is the mean
 /// cross-entropy of the network's output read as logits (chapter 02's loss_and_gradients). Entry
-/// 0 is the first layer, entry L − 1 the output layer (\f$ \delta_{L-1} = (P - Y)/N \f$). Each
+/// 0 is the first layer, entry L − 1 the output layer: \f$ \delta_{L-1} = (P - Y)/N \f$ for an
+/// identity output (times \f$ g_{L-1}'(Z_{L-1}) \f$ for another activation). Each
 /// \f$ \delta_l = (\delta_{l+1} W_{l+1}^\top) \odot g_l'(Z_l) \f$: a product of Jacobians,
 /// whose norm is what vanishes or explodes with depth.
 ///

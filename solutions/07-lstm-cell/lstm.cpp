@@ -115,7 +115,7 @@ LstmStep lstm_cell_forward(const Matrix& x, const Matrix& h_prev, const Matrix& 
 
     LstmStep step;
     LstmCache& k = step.cache;
-    k.z = side_by_side(h_prev, x);                    // z = [h_{t-1}, x_t]: (N, H + D)
+    k.z = side_by_side(h_prev, x);                        // z = [h_{t-1}, x_t]: (N, H + D)
     k.f = activations::sigmoid(affine(k.z, p.Wf, p.bf));  // f = σ(z Wf + bf)
     k.i = activations::sigmoid(affine(k.z, p.Wi, p.bi));  // i = σ(z Wi + bi)
     k.o = activations::sigmoid(affine(k.z, p.Wo, p.bo));  // o = σ(z Wo + bo)

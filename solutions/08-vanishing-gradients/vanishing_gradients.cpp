@@ -185,8 +185,8 @@ std::vector<double> lstm_hidden_gradient_norms(const std::vector<Matrix>& xs, co
     const std::size_t T = xs.size();
     expect_shape("lstm_hidden_gradient_norms", "dh_last", dh_last, h0.shape(0), p.Wf.shape(1));
     std::vector<double> norms(T);
-    Matrix dh = dh_last;                       // ∂L/∂h_T
-    Matrix dc = xt::zeros_like(dh_last);       // nothing reaches c_T from outside
+    Matrix dh = dh_last;                  // ∂L/∂h_T
+    Matrix dc = xt::zeros_like(dh_last);  // nothing reaches c_T from outside
     for (std::size_t t = T; t-- > 0;) {
         norms[t] = frobenius(dh);
         if (t > 0) {
@@ -203,8 +203,9 @@ std::vector<double> lstm_hidden_gradient_norms(const std::vector<Matrix>& xs, co
 double clip_by_global_norm(Gradients& grads, double max_norm)
 {
     if (!std::isfinite(max_norm) || max_norm <= 0)
-        throw std::invalid_argument("clip_by_global_norm: max_norm must be positive and finite (got " +
-                                    std::to_string(max_norm) + ")");
+        throw std::invalid_argument(
+            "clip_by_global_norm: max_norm must be positive and finite (got " +
+            std::to_string(max_norm) + ")");
     for (const Matrix& dW : grads.dW)
         if (!xt::all(xt::isfinite(dW)))
             throw std::invalid_argument("clip_by_global_norm: the gradients' norm is not finite "
