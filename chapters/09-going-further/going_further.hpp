@@ -2,8 +2,8 @@
 /// @brief Chapter 09 contract: the pieces of the seed course's "modern" MLP, from scratch —
 ///        optimizers with state (SGD with momentum and Nesterov, Adam, AdamW), inverted dropout,
 ///        batch normalization, and the model that assembles them with every earlier chapter's
-///        pieces (784-512-256-128-10: Linear, BatchNorm, ReLU, Dropout; Kaiming init; AdamW;
-///        clipping at 1.0; reduce-on-plateau).
+///        pieces (784-512-256-128-10: Linear, BatchNorm, ReLU, Dropout; Kaiming init; Adam with
+///        weight decay 1e-5, as the seed's torch.optim.Adam; clipping at 1.0; reduce-on-plateau).
 ///
 /// Every formula follows PyTorch's (torch.optim.SGD, Adam, AdamW; nn.Dropout; nn.BatchNorm1d),
 /// so that PyTorch's values are the goldens; where PyTorch's documentation and a textbook differ,
@@ -86,6 +86,8 @@ struct AdamOptions {
     bool decoupled = false;     ///< false: Adam (λp added to g); true: AdamW (p shrunk first)
 };
 
+/// Adam's state: the first and second moments of every parameter, made at the first step, and
+/// the step count t (for the bias corrections).
 class Adam {
 public:
     /// Throws for an option out of its range (the message names it and its value).
@@ -146,6 +148,7 @@ struct BatchNormCache {
     bool training;    ///< which statistics: the batch's (true) or the running ones (false)
 };
 
+/// What batchnorm_forward() returns: the output and what the backward pass needs.
 struct BatchNormForward {
     Matrix y;              ///< γ ⊙ x̂ + β (N, H)
     BatchNormCache cache;  ///< for batchnorm_backward()
@@ -158,6 +161,7 @@ struct BatchNormForward {
 /// is updated, any N ≥ 1. Throws when X is not (N, H).
 BatchNormForward batchnorm_forward(const Matrix& X, BatchNorm& bn, bool training);
 
+/// The gradients of a batch norm: with respect to its input and its two parameters.
 struct BatchNormGradients {
     Matrix dX;      ///< ∂L/∂X (N, H)
     Vector dgamma;  ///< ∂L/∂γ = Σ_rows dY ⊙ x̂ (H)
@@ -165,7 +169,7 @@ struct BatchNormGradients {
 };
 
 /// The backward pass. Training mode: the batch statistics depend on every row, so
-/// \f$ dX = \frac{\gamma \cdot \mathrm{inv\_std}}{N}\bigl(N\,d\hat x - \textstyle\sum d\hat x
+/// \f$ dX = \frac{\mathrm{inv\_std}}{N}\bigl(N\,d\hat x - \textstyle\sum d\hat x
 ///     - \hat x \sum d\hat x \odot \hat x\bigr) \f$ with \f$ d\hat x = dY \odot \gamma \f$ (sums
 /// over rows); evaluation mode: the statistics are constants, \f$ dX = dY \odot \gamma \cdot
 /// \mathrm{inv\_std} \f$. Throws when dY is not the cache's shape or γ is not (H).
