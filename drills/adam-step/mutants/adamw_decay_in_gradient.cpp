@@ -1,4 +1,6 @@
 // mutant: AdamW adds the weight decay to the gradient (that is Adam with L2)
+// rejected-by: Adam.MatchesTheRecurrence
+// rejected-by: PyTorch.AdamWMatchesGoldenValues
 #include "core.hpp"
 #include "going_further.hpp"
 

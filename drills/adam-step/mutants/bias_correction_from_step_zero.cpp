@@ -1,4 +1,8 @@
 // mutant: bias correction with t counted from 0 (steps_ before the increment): division by 0 at the first step
+// rejected-by: Adam.BiasCorrectionAtTheFirstStep
+// rejected-by: Adam.MatchesTheRecurrence
+// rejected-by: PyTorch.AdamMatchesGoldenValues
+// rejected-by: PyTorch.AdamWMatchesGoldenValues
 #include "core.hpp"
 #include "going_further.hpp"
 

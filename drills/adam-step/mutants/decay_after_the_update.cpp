@@ -1,4 +1,6 @@
 // mutant: AdamW shrinks p after the Adam update instead of before
+// rejected-by: Adam.MatchesTheRecurrence
+// rejected-by: PyTorch.AdamWMatchesGoldenValues
 #include "core.hpp"
 #include "going_further.hpp"
 

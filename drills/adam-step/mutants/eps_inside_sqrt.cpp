@@ -1,4 +1,8 @@
 // mutant: epsilon added inside the square root
+// rejected-by: Adam.BiasCorrectionAtTheFirstStep
+// rejected-by: Adam.MatchesTheRecurrence
+// rejected-by: PyTorch.AdamMatchesGoldenValues
+// rejected-by: PyTorch.AdamWMatchesGoldenValues
 #include "core.hpp"
 #include "going_further.hpp"
 

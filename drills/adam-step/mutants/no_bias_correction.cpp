@@ -1,4 +1,8 @@
 // mutant: m and v used without bias correction (m_hat = m, v_hat = v)
+// rejected-by: Adam.BiasCorrectionAtTheFirstStep
+// rejected-by: Adam.MatchesTheRecurrence
+// rejected-by: PyTorch.AdamMatchesGoldenValues
+// rejected-by: PyTorch.AdamWMatchesGoldenValues
 #include "core.hpp"
 #include "going_further.hpp"
 

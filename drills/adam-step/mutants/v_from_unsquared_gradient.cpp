@@ -1,4 +1,8 @@
 // mutant: the second moment accumulates |g| instead of g squared
+// rejected-by: Adam.BiasCorrectionAtTheFirstStep
+// rejected-by: Adam.MatchesTheRecurrence
+// rejected-by: PyTorch.AdamMatchesGoldenValues
+// rejected-by: PyTorch.AdamWMatchesGoldenValues
 #include "core.hpp"
 #include "going_further.hpp"
 

@@ -1,4 +1,7 @@
 // mutant: dx_hat taken as dY, forgetting gamma
+// rejected-by: BatchNormBackward.EvaluationTreatsStatisticsAsConstants
+// rejected-by: BatchNormBackward.GradientMatchesFiniteDifferences
+// rejected-by: PyTorch.BatchNormBackwardMatchesGoldenValues
 #include "core.hpp"
 #include "going_further.hpp"
 

@@ -1,4 +1,6 @@
 // mutant: the variance path left out: only the mean is subtracted
+// rejected-by: BatchNormBackward.GradientMatchesFiniteDifferences
+// rejected-by: PyTorch.BatchNormBackwardMatchesGoldenValues
 #include "core.hpp"
 #include "going_further.hpp"
 

@@ -1,4 +1,7 @@
 // mutant: the sums over the features (axis 1) instead of the rows
+// rejected-by: BatchNormBackward.EvaluationTreatsStatisticsAsConstants
+// rejected-by: BatchNormBackward.GradientMatchesFiniteDifferences
+// rejected-by: PyTorch.BatchNormBackwardMatchesGoldenValues
 #include "core.hpp"
 #include "going_further.hpp"
 

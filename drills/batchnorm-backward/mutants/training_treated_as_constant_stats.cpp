@@ -1,4 +1,6 @@
 // mutant: training mode uses the evaluation formula: the batch statistics treated as constants
+// rejected-by: BatchNormBackward.GradientMatchesFiniteDifferences
+// rejected-by: PyTorch.BatchNormBackwardMatchesGoldenValues
 #include "core.hpp"
 #include "going_further.hpp"
 
