@@ -7,6 +7,7 @@ set grid lc rgb "#dddddd"
 set lmargin 12
 set key center right box opaque
 set xlabel "step"
+set xrange [0:150]
 set title "First-layer weights of pixels that are 0 in every image (no data gradient)"
 set ylabel "norm"
 set yrange [0:*]
@@ -18,8 +19,8 @@ set title "First-layer weights of the other pixels (solid) and W_2 (dashed)"
 set key top left
 set yrange [*:*]
 plot data using 1:3 with lines lw 2 lc rgb "#888888" title "Adam, no decay", \
-     data using 1:6 with lines lw 2 lc rgb "#d62728" title "Adam + L2", \
-     data using 1:9 with lines lw 2 lc rgb "#1f77b4" title "AdamW", \
+     data using 1:6 with lines lw 2 lc rgb "#d62728" title "Adam + L2, λ = 0.1", \
+     data using 1:9 with lines lw 2 lc rgb "#1f77b4" title "AdamW, λ = 0.1", \
      data using 1:4 with lines lw 2 dt 2 lc rgb "#888888" notitle, \
      data using 1:7 with lines lw 2 dt 2 lc rgb "#d62728" notitle, \
      data using 1:10 with lines lw 2 dt 2 lc rgb "#1f77b4" notitle
