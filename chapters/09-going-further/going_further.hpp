@@ -130,10 +130,10 @@ Matrix dropout_backward(const Matrix& dout, const Matrix& mask);
 // [batchnorm]
 /// Batch normalization over a batch's rows (Ioffe & Szegedy 2015; PyTorch's nn.BatchNorm1d).
 struct BatchNorm {
-    Vector gamma;         ///< scale (H), 1 at the start
-    Vector beta;          ///< shift (H), 0 at the start
-    Vector running_mean;  ///< (H), 0 at the start
-    Vector running_var;   ///< (H), 1 at the start
+    Vector gamma;           ///< scale (H), 1 at the start
+    Vector beta;            ///< shift (H), 0 at the start
+    Vector running_mean;    ///< (H), 0 at the start
+    Vector running_var;     ///< (H), 1 at the start
     double momentum = 0.1;  ///< running ← (1 − momentum)·running + momentum·batch, in (0, 1]
     double eps = 1e-5;      ///< added to the variance, > 0
 };
@@ -143,9 +143,9 @@ BatchNorm batchnorm_init(std::size_t H);
 
 /// What the backward pass needs.
 struct BatchNormCache {
-    Matrix x_hat;     ///< the normalized input (N, H)
-    Vector inv_std;   ///< 1/√(σ² + ε) per feature, of the statistics that were used (H)
-    bool training;    ///< which statistics: the batch's (true) or the running ones (false)
+    Matrix x_hat;    ///< the normalized input (N, H)
+    Vector inv_std;  ///< 1/√(σ² + ε) per feature, of the statistics that were used (H)
+    bool training;   ///< which statistics: the batch's (true) or the running ones (false)
 };
 
 /// What batchnorm_forward() returns: the output and what the backward pass needs.

@@ -195,8 +195,8 @@ DropoutForward dropout_forward(const Matrix& X, double p, bool training, Rng& rn
 
 Matrix dropout_backward(const Matrix& dout, const Matrix& mask)
 {
-    require(dout.shape() == mask.shape(), "dropout_backward: dout is " + shape_str(dout) +
-                                              " but mask is " + shape_str(mask));
+    require(dout.shape() == mask.shape(),
+            "dropout_backward: dout is " + shape_str(dout) + " but mask is " + shape_str(mask));
     return dout * mask;
 }
 // [dropout]
@@ -220,8 +220,8 @@ BatchNormForward batchnorm_forward(const Matrix& X, BatchNorm& bn, bool training
                 bn.running_var.size() == H,
             "batchnorm_forward: X is " + shape_str(X) + " for a batch norm of " +
                 std::to_string(H) + " features");
-    require(!training || N >= 2, "batchnorm_forward: training needs at least 2 rows, X is " +
-                                     shape_str(X));
+    require(!training || N >= 2,
+            "batchnorm_forward: training needs at least 2 rows, X is " + shape_str(X));
     BatchNormForward f;
     f.cache.training = training;
     Vector mean, var;
@@ -244,10 +244,10 @@ BatchNormForward batchnorm_forward(const Matrix& X, BatchNorm& bn, bool training
 BatchNormGradients batchnorm_backward(const Matrix& dY, const BatchNormCache& cache,
                                       const BatchNorm& bn)
 {
-    require(dY.shape() == cache.x_hat.shape(), "batchnorm_backward: dY is " + shape_str(dY) +
-                                                   ", expected " + shape_str(cache.x_hat));
-    require(bn.gamma.size() == dY.shape(1), "batchnorm_backward: gamma is " +
-                                                shape_str(bn.gamma) + " for dY " + shape_str(dY));
+    require(dY.shape() == cache.x_hat.shape(),
+            "batchnorm_backward: dY is " + shape_str(dY) + ", expected " + shape_str(cache.x_hat));
+    require(bn.gamma.size() == dY.shape(1),
+            "batchnorm_backward: gamma is " + shape_str(bn.gamma) + " for dY " + shape_str(dY));
     const double N = static_cast<double>(dY.shape(0));
     BatchNormGradients g;
     g.dbeta = xt::sum(dY, {0}, xt::evaluation_strategy::immediate);  // y = γ x̂ + β
@@ -272,8 +272,8 @@ ModernMlp modern_mlp_init(const std::vector<std::size_t>& sizes, double dropout,
     require(sizes.size() >= 2, "modern_mlp_init: needs at least two sizes (input and output)");
     for (std::size_t s : sizes)
         require(s > 0, "modern_mlp_init: a size is 0");
-    require(in_unit_interval(dropout), "modern_mlp_init: dropout must be in [0, 1), got " +
-                                           num(dropout));
+    require(in_unit_interval(dropout),
+            "modern_mlp_init: dropout must be in [0, 1), got " + num(dropout));
     ModernMlp model;
     model.dropout = dropout;
     for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
@@ -327,8 +327,8 @@ LossAndGradients modern_mlp_loss_and_gradients(ModernMlp& model, const Matrix& X
     Gradients& g = out.grads;
     g.dW.resize(L);
     g.db.resize(L + 2 * (L - 1));
-    DenseGradients last = dense_backward(cross_entropy_gradient(logits, y), A[L - 1],
-                                         model.linear[L - 1].W, L > 1);
+    DenseGradients last =
+        dense_backward(cross_entropy_gradient(logits, y), A[L - 1], model.linear[L - 1].W, L > 1);
     g.dW[L - 1] = std::move(last.dW);
     g.db[L - 1] = std::move(last.db);
     Matrix dA = std::move(last.dX);
