@@ -52,7 +52,7 @@ std::pair<double, double> evaluate_model(const ModernMlp& model, const Matrix& X
 int main(int argc, char** argv)
 {
     return milestone::run(argc, argv, [](const milestone::Options& o) {
-        const std::size_t epochs = o.epochs > 0 ? static_cast<std::size_t>(o.epochs) : 20;
+        const std::size_t epochs = o.epochs > 0 ? static_cast<std::size_t>(o.epochs) : 40;
         const std::size_t limit = o.train_limit > 0 ? static_cast<std::size_t>(o.train_limit)
                                                     : std::numeric_limits<std::size_t>::max();
         milestone::Clock clock;
