@@ -285,7 +285,11 @@ def modern_mlp(epochs, dtype, record, runs_from=None, note=None):
     base = per_epoch(ours)
     lines = [
         f"Made {datetime.date.today().isoformat()} by {how}, on {cpu_name()} ({os.cpu_count()} "
-        "cores), one thread each (OPENBLAS_NUM_THREADS=1, torch.set_num_threads(1))"
+        "cores), "
+        + ("each run as it was made (a milestone record from `./grade milestone run`: OpenBLAS "
+           "with its default threads, glibc malloc's defaults; PyTorch: "
+           f"torch.set_num_threads({torch.get('threads', '?')}))" if runs_from else
+           "one thread each (OPENBLAS_NUM_THREADS=1, torch.set_num_threads(1))")
         + ("" if runs_from else "; glibc malloc at its defaults" if DEFAULT_MALLOC else
            f"; both under GLIBC_TUNABLES={KEEP_FREED_MEMORY}") + ".",
         "",
