@@ -3,10 +3,11 @@
 #
 #   editor.ClangFormat  every tracked .cpp/.hpp file is formatted as .clang-format says
 #                       (clang-format --dry-run -Werror). Needs nothing built.
-#   editor.ClangdCheck  clangd --check finds no error in any chapter's exercise, solution,
-#                       contract and checks.cpp, nor in chapters/core/*.hpp and
-#                       grader/harness/*.hpp, with this build's compile_commands.json (what an
-#                       editor shows a learner, through .clangd).
+#   editor.ClangdCheck  clangd --check finds no error in any chapter's exercise and contract,
+#                       nor in chapters/core/*.hpp and grader/harness/*.hpp, with this build's
+#                       compile_commands.json (what an editor shows a learner, through .clangd;
+#                       CHECK_EDITOR_ALL=1 tools/check-editor.sh clangd build adds the
+#                       solutions and checks files).
 #
 # What the clangd test needs is there once CMake has configured: compile_commands.json
 # (CMAKE_EXPORT_COMPILE_COMMANDS, set by the preset) and the precompiled header's source,
