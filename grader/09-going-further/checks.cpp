@@ -1134,6 +1134,42 @@ TEST(BatchNorm, BadInputsThrowAndChangeNothing)
     });
 }
 
+namespace {
+
+// batchnorm_backward's three gradients for L = sum(y ⊙ A) (so dY = A), each against central
+// differences of the oracle's forward in the same mode.
+void expect_norm_gradients(Case& c, const Matrix& X, const BatchNorm& bn, const Matrix& A,
+                           bool training, const std::string& dX_what)
+{
+    const NormOracle o = norm_oracle(X, bn, training);
+    const BatchNormGradients g =
+        batchnorm_backward(A, BatchNormCache{o.x_hat, o.inv_std, training}, bn);
+    const auto loss_with = [&](const BatchNorm& b) {
+        return dot_sum(norm_oracle(X, b, training).y, A);
+    };
+    expect_gradient(
+        c, dX_what, g.dX,
+        [&](const Matrix& x) { return dot_sum(norm_oracle(x, bn, training).y, A); }, X);
+    expect_gradient(
+        c, "dgamma (Σ_rows dY ⊙ x̂)", g.dgamma,
+        [&](const Vector& v) {
+            BatchNorm b = bn;
+            b.gamma = v;
+            return loss_with(b);
+        },
+        bn.gamma);
+    expect_gradient(
+        c, "dbeta (Σ_rows dY)", g.dbeta,
+        [&](const Vector& v) {
+            BatchNorm b = bn;
+            b.beta = v;
+            return loss_with(b);
+        },
+        bn.beta);
+}
+
+}  // namespace
+
 TEST(BatchNormBackward, GradientMatchesFiniteDifferences)
 {
     for_each_case(7, [&](Case& c) {
@@ -1143,28 +1179,8 @@ TEST(BatchNormBackward, GradientMatchesFiniteDifferences)
         const Matrix X = batch(c, N, H), A = c.rng.matrix(N, H, -1, 1);
         c.description =
             "X " + shape_str(X) + " (training), " + norm_str(bn) + ", L = sum(y ⊙ A): dY = A";
-        const NormOracle o = norm_oracle(X, bn, true);
-        const BatchNormGradients g =
-            batchnorm_backward(A, BatchNormCache{o.x_hat, o.inv_std, true}, bn);
-        expect_gradient(
-            c, "dX (through x̂, μ and σ²: the batch statistics depend on every row)", g.dX,
-            [&](const Matrix& x) { return dot_sum(norm_oracle(x, bn, true).y, A); }, X);
-        expect_gradient(
-            c, "dgamma (Σ_rows dY ⊙ x̂)", g.dgamma,
-            [&](const Vector& v) {
-                BatchNorm b = bn;
-                b.gamma = v;
-                return dot_sum(norm_oracle(X, b, true).y, A);
-            },
-            bn.gamma);
-        expect_gradient(
-            c, "dbeta (Σ_rows dY)", g.dbeta,
-            [&](const Vector& v) {
-                BatchNorm b = bn;
-                b.beta = v;
-                return dot_sum(norm_oracle(X, b, true).y, A);
-            },
-            bn.beta);
+        expect_norm_gradients(c, X, bn, A, true,
+                              "dX (through x̂, μ and σ²: the batch statistics depend on every row)");
     });
 }
 
@@ -1176,28 +1192,8 @@ TEST(BatchNormBackward, EvaluationTreatsStatisticsAsConstants)
         const Matrix X = batch(c, N, H), A = c.rng.matrix(N, H, -1, 1);
         c.description =
             "X " + shape_str(X) + " (evaluation), " + norm_str(bn) + ", L = sum(y ⊙ A): dY = A";
-        const NormOracle o = norm_oracle(X, bn, false);
-        const BatchNormGradients g =
-            batchnorm_backward(A, BatchNormCache{o.x_hat, o.inv_std, false}, bn);
-        expect_gradient(
-            c, "dX (= dY ⊙ γ·inv_std: the running statistics are constants)", g.dX,
-            [&](const Matrix& x) { return dot_sum(norm_oracle(x, bn, false).y, A); }, X);
-        expect_gradient(
-            c, "dgamma (Σ_rows dY ⊙ x̂)", g.dgamma,
-            [&](const Vector& v) {
-                BatchNorm b = bn;
-                b.gamma = v;
-                return dot_sum(norm_oracle(X, b, false).y, A);
-            },
-            bn.gamma);
-        expect_gradient(
-            c, "dbeta (Σ_rows dY)", g.dbeta,
-            [&](const Vector& v) {
-                BatchNorm b = bn;
-                b.beta = v;
-                return dot_sum(norm_oracle(X, b, false).y, A);
-            },
-            bn.beta);
+        expect_norm_gradients(c, X, bn, A, false,
+                              "dX (= dY ⊙ γ·inv_std: the running statistics are constants)");
     });
 }
 
