@@ -158,8 +158,8 @@ TEST(Milestones, ModernMlpShortRunPrintsTheLineScriptsRead)
     if (!has_fashion_mnist())
         GTEST_SKIP() << "dataset-fashion-mnist is not installed (./test installs it)";
     StateHome state;
-    auto [status, out] = milestone(
-        state, "run modern-mlp --reference --course-build --epochs 1 --train-limit 200");
+    auto [status, out] =
+        milestone(state, "run modern-mlp --reference --course-build --epochs 1 --train-limit 200");
     EXPECT_EQ(status, 0) << out;
     EXPECT_NE(out.find("Fashion-MNIST: 180 training, 20 validation and 10000 test images"),
               std::string::npos)
