@@ -9,11 +9,11 @@
 // program must run in a few seconds in the course's -O0 build.) Writes one row every 2 steps: step, then for each run the norm of the
 // unused pixels' weights, of the used pixels' weights, and of W2. On stderr: the numbers the
 // chapter quotes (and the test accuracy on the first 1000 test images).
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <vector>
 
+#include "figure.hpp"
 #include "going_further.hpp"
 #include "idx.hpp"
 
@@ -59,11 +59,7 @@ struct Run {
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
-    const auto t0 = std::chrono::steady_clock::now();
+    figure::Output fig(argc, argv);
     const data::ImageSet train = data::fashion_mnist("train", kTrain);
     const data::ImageSet test = data::fashion_mnist("test", kTest);
     std::vector<bool> used(train.X.shape(1), false);
@@ -115,17 +111,17 @@ int main(int argc, char** argv)
         }
     }
 
-    FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
-    std::fprintf(out, "# step  then per run (no decay, Adam+L2 0.1, AdamW 0.1, Adam+L2 1e-5): |W1 unused| |W1 used| |W2|\n");
+    FILE* out = fig.file();
+    std::fprintf(
+        out,
+        "# step  then per run (no decay, Adam+L2 0.1, AdamW 0.1, Adam+L2 1e-5): |W1 unused| |W1 used| |W2|\n");
     for (std::size_t i = 0; i < runs[0].unused.size(); ++i) {
         std::fprintf(out, "%zu", i * kEvery);
         for (const Run& run : runs)
             std::fprintf(out, " %.6e %.6e %.6e", run.unused[i], run.used[i], run.w2[i]);
         std::fprintf(out, "\n");
     }
-    std::fclose(out);
+    const int written = fig.close();
 
     std::fprintf(stderr, "%zu of 784 pixels are 0 in all %zu images (%zu first-layer weights)\n",
                  n_unused, kTrain, n_unused * kHidden);
@@ -138,24 +134,24 @@ int main(int argc, char** argv)
             if (!used[d])
                 for (std::size_t c = 0; c < kHidden; ++c)
                     max_unused = std::max(max_unused, std::abs(W(d, c)));
-        std::fprintf(stderr,
-                     "%-16s |W1 unused| %.4f -> step 50 %.4f, 100 %.4f, %zu %.4f (x %.4f; max |w| %.2e)"
-                     "  |W1 used| %.4f -> %.4f (x %.4f)  |W2| %.4f -> %.4f (x %.4f)"
-                     "  train loss %.4f  train acc %.4f  test acc %.4f\n",
-                     names[r], run.unused[0], run.unused[at50], run.unused[at100], kSteps,
-                     run.unused[last], run.unused[last] / run.unused[0], max_unused, run.used[0],
-                     run.used[last], run.used[last] / run.used[0], run.w2[0], run.w2[last],
-                     run.w2[last] / run.w2[0], run.loss, accuracy(run.net, train),
-                     accuracy(run.net, test));
+        std::fprintf(
+            stderr,
+            "%-16s |W1 unused| %.4f -> step 50 %.4f, 100 %.4f, %zu %.4f (x %.4f; max |w| %.2e)"
+            "  |W1 used| %.4f -> %.4f (x %.4f)  |W2| %.4f -> %.4f (x %.4f)"
+            "  train loss %.4f  train acc %.4f  test acc %.4f\n",
+            names[r], run.unused[0], run.unused[at50], run.unused[at100], kSteps, run.unused[last],
+            run.unused[last] / run.unused[0], max_unused, run.used[0], run.used[last],
+            run.used[last] / run.used[0], run.w2[0], run.w2[last], run.w2[last] / run.w2[0],
+            run.loss, accuracy(run.net, train), accuracy(run.net, test));
     }
-    std::fprintf(stderr, "AdamW's factor on a weight with no data gradient: (1 - lr*lambda)^%zu = %.4f\n",
+    std::fprintf(stderr,
+                 "AdamW's factor on a weight with no data gradient: (1 - lr*lambda)^%zu = %.4f\n",
                  kSteps, std::pow(1 - kLr * kLambda, static_cast<double>(kSteps)));
     for (int r = 1; r < kRuns; ++r)
         std::fprintf(stderr, "%-16s vs no decay at step %zu: |W1 used| x %.4f, |W2| x %.4f\n",
                      names[r], kSteps, runs[r].used[last] / runs[0].used[last],
                      runs[r].w2[last] / runs[0].w2[last]);
-    const double secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double secs = fig.seconds();
     std::fprintf(stderr, "adamw_vs_l2: %.2f s\n", secs);
-    return 0;
+    return written;
 }

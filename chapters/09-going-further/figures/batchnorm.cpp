@@ -11,13 +11,13 @@
 // Linear bias, and what shifting a hidden layer's bias does to the loss.
 // Writes: n, running mean, predicted mean, running var, predicted var (feature 0). On stderr: the
 // numbers the chapter quotes.
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <vector>
 
 #include <xtensor/xmath.hpp>
 
+#include "figure.hpp"
 #include "going_further.hpp"
 #include "idx.hpp"
 
@@ -44,19 +44,13 @@ double max_abs(const Vector& a)
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
-    const auto t0 = std::chrono::steady_clock::now();
+    figure::Output fig(argc, argv);
 
     // ---- running statistics ------------------------------------------------------------
     Rng rng(1);
     BatchNorm bn = batchnorm_init(4);
     const Matrix probe = rng.normal(32, 4, 3.0, 2.0);
-    FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    FILE* out = fig.file();
     std::fprintf(out, "# n  running_mean  3(1-0.9^n)  running_var  1+3(1-0.9^n)\n");
     std::fprintf(out, "0 %.6f %.6f %.6f %.6f\n", bn.running_mean(0), 0.0, bn.running_var(0), 1.0);
     for (std::size_t n = 1; n <= 100; ++n) {
@@ -72,10 +66,11 @@ int main(int argc, char** argv)
             std::fprintf(stderr,
                          "after %3zu batches: running mean %.4f var %.4f (feature 0); "
                          "max |eval - train| on a batch of 32: %.4f\n",
-                         n, bn.running_mean(0), bn.running_var(0), max_abs(Matrix(y_eval - y_train)));
+                         n, bn.running_mean(0), bn.running_var(0),
+                         max_abs(Matrix(y_eval - y_train)));
         }
     }
-    std::fclose(out);
+    const int written = fig.close();
     {
         // Biased for normalizing, unbiased for running_var: a batch of 4.
         BatchNorm b1 = batchnorm_init(1);
@@ -149,7 +144,8 @@ int main(int argc, char** argv)
                          max_abs(lg.grads.db[k]), max_abs(lg.grads.dW[k]));
         ModernMlp shifted = model;
         shifted.linear[0].b += 5.0;
-        const LossAndGradients ls = modern_mlp_loss_and_gradients(shifted, batch.X, batch.y, true, r2);
+        const LossAndGradients ls =
+            modern_mlp_loss_and_gradients(shifted, batch.X, batch.y, true, r2);
         Rng r3(7), r4(7);
         ModernMlp m_eval = model, s_eval = model;
         s_eval.linear[0].b += 5.0;
@@ -160,8 +156,7 @@ int main(int argc, char** argv)
                      "evaluation-mode loss %.6f -> %.6f\n",
                      lg.loss, ls.loss, ls.loss - lg.loss, le, lse);
     }
-    const double secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double secs = fig.seconds();
     std::fprintf(stderr, "batchnorm: %.2f s\n", secs);
-    return 0;
+    return written;
 }

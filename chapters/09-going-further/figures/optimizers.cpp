@@ -10,12 +10,12 @@
 // written out here: the reference has no switch for it), for β₂ = 0.999 and 0.99.
 // Writes two blocks separated by two blank lines (gnuplot's index 0 and 1). On stderr: the
 // numbers the chapter quotes.
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "figure.hpp"
 #include "going_further.hpp"
 
 namespace {
@@ -61,22 +61,17 @@ std::size_t first_below(const std::vector<double>& loss, double level)
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
-    const auto t0 = std::chrono::steady_clock::now();
+    figure::Output fig(argc, argv);
     SgdMomentum sgd({0.02, 0.0, false, 0.0}), momentum({0.02, 0.9, false, 0.0}),
         nesterov({0.02, 0.9, true, 0.0});
     AdamOptions ao;
     ao.lr = 0.1;
     Adam adam(ao);
-    const std::vector<std::vector<double>> loss = {run(sgd), run(momentum), run(nesterov), run(adam)};
+    const std::vector<std::vector<double>> loss = {run(sgd), run(momentum), run(nesterov),
+                                                   run(adam)};
     const char* names[] = {"SGD", "momentum 0.9", "Nesterov 0.9", "Adam lr 0.1"};
 
-    FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    FILE* out = fig.file();
     std::fprintf(out, "# step  f: SGD  momentum  Nesterov  Adam\n");
     for (std::size_t t = 0; t <= kSteps; ++t)
         std::fprintf(out, "%zu %.6e %.6e %.6e %.6e\n", t, loss[0][t], loss[1][t], loss[2][t],
@@ -84,12 +79,13 @@ int main(int argc, char** argv)
 
     std::fprintf(stderr, "quadratic (x^2 + 50 y^2)/2 from (-8, 2): f0 = %.4g\n", loss[0][0]);
     for (int k = 0; k < 4; ++k)
-        std::fprintf(stderr,
-                     "  %-13s f after 10: %.4g  50: %.4g  100: %.4g  200: %.4g  first step f < 1e-6: %s\n",
-                     names[k], loss[k][10], loss[k][50], loss[k][100], loss[k][200],
-                     first_below(loss[k], 1e-6) < loss[k].size()
-                         ? std::to_string(first_below(loss[k], 1e-6)).c_str()
-                         : "none in 200");
+        std::fprintf(
+            stderr,
+            "  %-13s f after 10: %.4g  50: %.4g  100: %.4g  200: %.4g  first step f < 1e-6: %s\n",
+            names[k], loss[k][10], loss[k][50], loss[k][100], loss[k][200],
+            first_below(loss[k], 1e-6) < loss[k].size()
+                ? std::to_string(first_below(loss[k], 1e-6)).c_str()
+                : "none in 200");
     // Momentum overshoots: is f monotone?
     for (int k = 0; k < 4; ++k) {
         std::size_t rises = 0;
@@ -99,7 +95,9 @@ int main(int argc, char** argv)
     }
 
     // Bias correction: a constant gradient g = 1, the step length over the learning rate.
-    std::fprintf(out, "\n\n# t  |dp|/lr: Adam (corrected) b2=0.999  uncorrected b2=0.999  corrected b2=0.99  uncorrected b2=0.99\n");
+    std::fprintf(
+        out,
+        "\n\n# t  |dp|/lr: Adam (corrected) b2=0.999  uncorrected b2=0.999  corrected b2=0.99  uncorrected b2=0.99\n");
     constexpr std::size_t kT = 3000;
     const double betas2[2] = {0.999, 0.99};
     std::vector<double> corrected[2], raw[2];
@@ -126,7 +124,7 @@ int main(int argc, char** argv)
     for (std::size_t t = 1; t <= kT; ++t)
         std::fprintf(out, "%zu %.6e %.6e %.6e %.6e\n", t, corrected[0][t - 1], raw[0][t - 1],
                      corrected[1][t - 1], raw[1][t - 1]);
-    std::fclose(out);
+    const int written = fig.close();
     for (int k = 0; k < 2; ++k) {
         std::size_t peak = 0;
         for (std::size_t t = 0; t < kT; ++t)
@@ -152,8 +150,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "first Adam step with g = %g: |dp|/lr = %.6f\n", scale,
                      std::abs(p(0)) / o.lr);
     }
-    const double secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double secs = fig.seconds();
     std::fprintf(stderr, "optimizers: %.2f s\n", secs);
-    return 0;
+    return written;
 }
