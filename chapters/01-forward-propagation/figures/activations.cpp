@@ -12,7 +12,7 @@
 int main(int argc, char** argv)
 {
     using namespace scratchnet;
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     const char* names[] = {"identity", "sigmoid", "tanh", "relu"};
     // One column of 401 points; an odd count puts a point exactly on z = 0 (ReLU's kink).
     Matrix Z = xt::view(xt::linspace<double>(-5.0, 5.0, 401), xt::all(), xt::newaxis());

@@ -90,7 +90,7 @@ bool predicts_xor(const Matrix& output)
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     const std::vector<Setting> settings{
         {0.01, 0.1, 1000}, {0.01, 0.1, 10000}, {1.0, 0.1, 1000}, {1.0, 1.0, 1000}};
     std::vector<std::vector<Run>> runs(settings.size());

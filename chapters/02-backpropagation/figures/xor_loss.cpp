@@ -51,7 +51,7 @@ std::string labels_str(const scratchnet::Labels& y)
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     std::vector<Run> runs;
     for (std::uint64_t seed = 0; seed < 20; ++seed)  // 0-4 are drawn; all 20 are summarised
         runs.push_back(xor_run(seed));

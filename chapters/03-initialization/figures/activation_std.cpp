@@ -41,7 +41,7 @@ std::vector<LayerStats> run(const std::string& scheme, const std::string& act, s
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     const std::vector<std::string> acts = {"tanh", "relu"};
     std::vector<std::vector<LayerStats>> seed0;  // [act * schemes + scheme][layer]
     for (const auto& act : acts) {

@@ -36,7 +36,7 @@ std::vector<double> run(const std::string& scheme, const std::string& act, std::
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     const std::vector<std::string> acts = {"tanh", "relu"};
     std::vector<std::vector<double>> norms;  // [act * schemes + scheme][layer]
     for (const auto& act : acts) {

@@ -40,7 +40,7 @@ Network start(const std::string& scheme)
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     Rng data_rng(0);
     const data::Dataset points = data::spiral(kPerClass, kClasses, data_rng);
     const Matrix& X = points.X;

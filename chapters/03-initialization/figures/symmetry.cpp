@@ -80,7 +80,7 @@ std::vector<double> report(const std::string& how, const std::string& act)
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     const std::vector<std::string> starts = {"zeros", "constant 0.5", "he_normal",
                                              "glorot_uniform"};
     std::vector<std::vector<double>> histories;

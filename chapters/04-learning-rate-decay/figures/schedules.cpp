@@ -28,7 +28,7 @@ struct Named {
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     const std::vector<Named> schedules = {
         {"constant_lr(0.1)", constant_lr(kLr)},
         {"step_decay(0.1, 0.95, 100)", step_decay(kLr, 0.95, 100)},

@@ -54,7 +54,7 @@ double weight_norm(const Network& net)  // sqrt(sum over layers of ||W||_F^2); b
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     const data::ImageSet train = data::fashion_mnist("train", kTrain);
     const data::ImageSet test = data::fashion_mnist("test");
     std::vector<std::size_t> count(10, 0);

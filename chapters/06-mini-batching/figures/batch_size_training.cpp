@@ -75,7 +75,7 @@ struct Point {
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     const data::ImageSet train = data::fashion_mnist("train", kTrain);
     const data::ImageSet test = data::fashion_mnist("test", kTest);
     std::fprintf(stderr,

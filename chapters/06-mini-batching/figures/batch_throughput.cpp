@@ -69,7 +69,7 @@ std::vector<double> fastest_seconds(const std::vector<std::function<void()>>& ru
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     const data::ImageSet train = data::fashion_mnist("train", 1024);
     Rng rng(1);
     Network net = init_network({{784, 256, "relu"}, {256, 10, "identity"}}, "he_normal", rng);

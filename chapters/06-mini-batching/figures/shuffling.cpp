@@ -51,7 +51,7 @@ std::vector<double> epoch_in_order(Network& net, const data::Dataset& d,
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     const data::ImageSet raw = data::fashion_mnist("train", kTrain);
     const data::ImageSet test = data::fashion_mnist("test", kTest);
     // Sorted by class: a stable sort of the row numbers by label, then the rows gathered.

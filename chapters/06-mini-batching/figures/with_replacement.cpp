@@ -29,7 +29,7 @@ constexpr std::size_t kN = 60000;
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     std::FILE* out = fig.file();
     Rng rng(6);
 

@@ -36,7 +36,7 @@ constexpr double kLr = 2e-2, kClip = 1.0, kBaseline = 1.0 / 6.0;
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     Rng init_rng(1), data_rng(2), test_rng(3);
     const data::SequenceSet test = data::adding_problem(kTest, kT, test_rng);
     Model model = init(2, kH, init_rng);

@@ -103,7 +103,7 @@ Flow rnn_flow(const std::vector<Matrix>& xs, std::uint64_t seed)
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     Rng data_rng(7);
     const data::SequenceSet set = data::adding_problem(kN, kT, data_rng);
     const double biases[3] = {0.0, 1.0, 3.0};

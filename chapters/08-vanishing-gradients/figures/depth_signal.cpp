@@ -50,7 +50,7 @@ double derivative_mean(const Matrix& Z, const std::string& act)
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     std::vector<std::vector<double>> log_norms(kRuns.size(), std::vector<double>(kLayers, 0.0));
     std::vector<double> dmean(kRuns.size(), 0.0), dmax(kRuns.size(), 0.0);
     for (std::size_t r = 0; r < kRuns.size(); ++r) {

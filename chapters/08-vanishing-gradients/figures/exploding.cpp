@@ -37,7 +37,7 @@ struct Trace {
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     const double scale = kScale, lr = kLr;
     const std::size_t T = kT;
     Rng init_rng(1), data_rng(2), test_rng(3);

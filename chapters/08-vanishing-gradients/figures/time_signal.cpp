@@ -30,7 +30,7 @@ constexpr double kScales[3] = {1.0, 2.0, 4.0};
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     Rng data_rng(7);
     const data::SequenceSet set = data::adding_problem(kN, kT, data_rng);
     const std::size_t D = set.xs[0].shape(1);

@@ -44,7 +44,7 @@ double max_abs(const Vector& a)
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
 
     // ---- running statistics ------------------------------------------------------------
     Rng rng(1);

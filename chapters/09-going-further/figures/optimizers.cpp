@@ -61,7 +61,7 @@ std::size_t first_below(const std::vector<double>& loss, double level)
 
 int main(int argc, char** argv)
 {
-    figure::Output fig(argc, argv);
+    scratchnet::figure::Output fig(argc, argv);
     SgdMomentum sgd({0.02, 0.0, false, 0.0}), momentum({0.02, 0.9, false, 0.0}),
         nesterov({0.02, 0.9, true, 0.0});
     AdamOptions ao;
