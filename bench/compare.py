@@ -8,6 +8,12 @@ the course site's Performance page includes.
 The epochs (chapter 06's train_epoch and the same maths in NumPy and PyTorch) train on
 Fashion-MNIST when Debian's dataset-fashion-mnist is installed and the benchmarks could be built
 with the data loader (zlib); otherwise on random data of the same shape, and the table says so.
+
+With --modern-mlp N it runs only the modern-mlp milestone's model side by side instead: the
+milestone program (milestones/modern_mlp.cpp with the references, built -O3 in build-milestone/,
+as `./grade milestone run modern-mlp --reference` builds it) and bench/py_modern_mlp.py (the
+seed's PyTorch model and recipe, float64 unless --modern-dtype float32), N epochs each, one
+thread; a table of test accuracy and seconds per epoch (bench/results/modern_mlp.md with --record).
 """
 import argparse
 import datetime
@@ -17,6 +23,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNELS = os.path.join(ROOT, "build-release", "bench", "bench-kernels")
@@ -225,6 +232,107 @@ def cpu_name():
     return platform.processor() or "?"
 
 
+MILESTONE = os.path.join(ROOT, "build-milestone", "milestones", "milestone-modern-mlp-reference")
+
+
+def modern_mlp(epochs, dtype, record, runs_from=None, note=None):
+    """The modern-mlp milestone's model and recipe, N epochs, one thread: scratchnet's milestone
+    program (the references, -O3) then PyTorch (bench/py_modern_mlp.py), one run each, under the
+    same environment. Seconds per epoch are the training passes only (the mean of the epochs'
+    own clocks, validation excluded), the same clock in both programs. With runs_from (two JSON
+    files: the milestone's result record and py_modern_mlp.py's output), no run: the table of
+    those two runs."""
+    if runs_from:
+        with open(runs_from[0]) as f:
+            ours = json.load(f)
+        with open(runs_from[1]) as f:
+            torch = json.load(f)
+        dtype = torch.get("dtype", dtype)
+        how = ("`bench/compare --modern-mlp-runs` from two recorded runs: scratchnet's "
+               f"`{os.path.relpath(os.path.abspath(runs_from[0]), ROOT)}` "
+               f"({ours.get('date', '?')}) and PyTorch's `{os.path.relpath(os.path.abspath(runs_from[1]), ROOT)}`")
+        load = None
+    else:
+        if not os.path.exists(MILESTONE):
+            sys.exit(f"[compare] {os.path.relpath(MILESTONE, ROOT)} is missing (bench/compare builds it)")
+        load_before = os.getloadavg()[0]
+        with tempfile.TemporaryDirectory() as tmp:
+            record_file = os.path.join(tmp, "modern-mlp.json")
+            print(f"[compare] modern MLP, scratchnet, {epochs} epochs…", file=sys.stderr, flush=True)
+            proc = subprocess.run([MILESTONE, "--epochs", str(epochs), "--out", record_file],
+                                  env=env_for(1), stdout=sys.stderr, stderr=sys.stderr)
+            if proc.returncode != 0:
+                sys.exit(f"[compare] {os.path.relpath(MILESTONE, ROOT)} failed ({proc.returncode})")
+            with open(record_file) as f:
+                ours = json.load(f)
+        print(f"[compare] modern MLP, PyTorch ({dtype}), {epochs} epochs…", file=sys.stderr,
+              flush=True)
+        proc = subprocess.run([PYTHON, os.path.join(ROOT, "bench", "py_modern_mlp.py"), "--epochs",
+                               str(epochs), "--threads", "1", "--dtype", dtype],
+                              env=env_for(1), stdout=subprocess.PIPE, stderr=sys.stderr, text=True)
+        if proc.returncode != 0:
+            sys.exit("[compare] bench/py_modern_mlp.py failed (python3-torch installed?)")
+        torch = json.loads(proc.stdout)
+        load = (load_before, os.getloadavg()[0])
+        how = (f"`bench/compare --modern-mlp {epochs}`, one run each, one after the other "
+               f"(load average {load[0]:.1f} before, {load[1]:.1f} after)")
+
+    def per_epoch(r):
+        return statistics.mean(h["seconds"] for h in r["history"])
+
+    runs = [("scratchnet (milestone program, references, -O3, float64)", ours),
+            (f"PyTorch {torch['versions']['torch']} (nn modules + autograd, {dtype})", torch)]
+    base = per_epoch(ours)
+    lines = [
+        f"Made {datetime.date.today().isoformat()} by {how}, on {cpu_name()} ({os.cpu_count()} "
+        "cores), "
+        + ("each run as it was made (a milestone record from `./grade milestone run`: OpenBLAS "
+           "with its default threads, glibc malloc's defaults; PyTorch: "
+           f"torch.set_num_threads({torch.get('threads', '?')}))" if runs_from else
+           "one thread each (OPENBLAS_NUM_THREADS=1, torch.set_num_threads(1))")
+        + ("" if runs_from else "; glibc malloc at its defaults" if DEFAULT_MALLOC else
+           f"; both under GLIBC_TUNABLES={KEEP_FREED_MEMORY}") + ".",
+        "",
+        f"The modern-mlp milestone's model on Fashion-MNIST: 784-512-256-128-10, Linear-BatchNorm-"
+        "ReLU-Dropout(0.5), Kaiming normal, Adam 1e-3 (weight decay 1e-5), clipping at 1.0, "
+        f"reduce-on-plateau on the validation loss (5, 0.5), batches of 64 (last partial batch "
+        f"dropped), {ours['train_images']:,} training and 5 000 validation images. "
+        "Seconds per epoch: the training pass alone (mean of the epochs); total: training and "
+        "the validation after each epoch.",
+        "",
+        "| run | epochs | test accuracy | test loss | last validation accuracy "
+        "| seconds per epoch | samples/s | / scratchnet | total seconds |",
+        "|---|---|---|---|---|---|---|---|---|"]
+    for what, r in runs:
+        s = per_epoch(r)
+        lines.append("| " + " | ".join([
+            what, str(r["epochs"]), f"{r['test_accuracy']:.4f}", f"{r['test_loss']:.4f}",
+            f"{r['history'][-1]['validation_accuracy']:.4f}", f"{s:.2f} s",
+            f"{r['train_images'] // 64 * 64 / s:,.0f}", f"{s / base:.2f}",
+            f"{r['seconds']:.1f} s"]) + " |")
+    lines += ["", "Validation accuracy by epoch (the learning rate where it changed):"]
+    for what, r in runs:
+        lines.append(f"- {what.split(' (')[0]}: " + ", ".join(
+            f"{h['validation_accuracy']:.4f}" + (f" (lr {h['lr']:.2g})" if i and h["lr"] !=
+                                                 r["history"][i - 1]["lr"] else "")
+            for i, h in enumerate(r["history"])))
+    lines += ["", "Training-pass seconds by epoch: " + "; ".join(
+        f"{what.split(' (')[0]} " + ", ".join(f"{h['seconds']:.1f}" for h in r["history"])
+        for what, r in runs)]
+    if note:
+        lines += ["", note]
+    if load and max(load) > 0.75 * (os.cpu_count() or 1):
+        lines += ["", f"The load average was above ¾ of the cores: other processes shared the "
+                  "CPUs, and the seconds are slower and more scattered than on a quiet machine."]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if record:
+        out = os.path.join(ROOT, "bench", "results", "modern_mlp.md")
+        with open(out, "w") as f:
+            f.write(text)
+        print(f"[compare] written to {os.path.relpath(out, ROOT)}", file=sys.stderr)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threads", default="1,2", help="thread counts (default 1,2)")
@@ -239,9 +347,22 @@ def main():
     parser.add_argument("--default-malloc", action="store_true",
                         help="run every program under glibc's default malloc settings (by default "
                         "all of them keep freed memory: GLIBC_TUNABLES, see KEEP_FREED_MEMORY)")
+    parser.add_argument("--modern-mlp", type=int, metavar="EPOCHS", default=0,
+                        help="instead of the kernels: the modern-mlp milestone's model, scratchnet "
+                        "vs PyTorch, this many epochs each (with --record: bench/results/modern_mlp.md)")
+    parser.add_argument("--modern-dtype", choices=("float64", "float32"), default="float64",
+                        help="PyTorch's precision in --modern-mlp (scratchnet computes in float64)")
+    parser.add_argument("--modern-mlp-runs", nargs=2, metavar=("SCRATCHNET_JSON", "PYTORCH_JSON"),
+                        help="no run: the --modern-mlp table of two recorded runs (the milestone's "
+                        "result record, py_modern_mlp.py's output)")
+    parser.add_argument("--note", help="a paragraph added under the --modern-mlp table")
     args = parser.parse_args()
     global DEFAULT_MALLOC
     DEFAULT_MALLOC = args.default_malloc
+    if args.modern_mlp > 0 or args.modern_mlp_runs:
+        modern_mlp(args.modern_mlp, args.modern_dtype, args.record, args.modern_mlp_runs,
+                   args.note)
+        return
 
     sections, context, versions, notes, raw, sources = [], None, {}, [], [], set()
     for threads in [int(t) for t in args.threads.split(",")]:

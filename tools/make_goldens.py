@@ -17,6 +17,7 @@ Run with Debian's interpreter, where python3-torch and python3-numpy install:
     /usr/bin/python3 tools/make_goldens.py --chapter 03    # chapter 03
     /usr/bin/python3 tools/make_goldens.py --chapter 04    # chapter 04
     /usr/bin/python3 tools/make_goldens.py --chapter 07    # chapter 07
+    /usr/bin/python3 tools/make_goldens.py --chapter 09    # chapter 09
 
 With `--chapter 04` it writes chapter 04's grader/04-learning-rate-decay/goldens/schedules.json
 and plateau.json: the rate of torch.optim.lr_scheduler's StepLR, ExponentialLR, LambdaLR (inverse
@@ -28,6 +29,13 @@ lstm_sequence.json: torch.nn.LSTMCell in float64 (one step, and T = 5 steps loop
 and the autograd gradients of a fixed scalar loss, converted once (lstm_layout below) to the
 chapter's layout: four (H + D, H) weights Wf, Wi, Wo, Wc whose first H rows multiply h, and one
 bias per gate.
+
+With `--chapter 09` it writes chapter 09's grader/09-going-further/goldens/: sgd.json and adam.json
+(torch.optim.SGD with momentum and Nesterov, Adam, Adam with L2 and AdamW over 4 steps on a (3, 4)
+matrix and a (4) vector: parameters and optimizer state after each step), batchnorm.json
+(nn.BatchNorm1d in training and in evaluation: output, running statistics, and the gradients of
+sum(y * dY)) and modern_mlp.json (a 4-6-5-3 Linear-BatchNorm-ReLU-Dropout(0) model: the mean
+cross-entropy of one batch and every gradient), all in float64 and the chapter's layout.
 
 The inputs come from a fixed seed, so a rerun writes the same files (up to PyTorch's own
 rounding, far below the tolerance).
@@ -406,9 +414,129 @@ def main_07():
     print("wrote", path.relative_to(ROOT))
 
 
+# ---- chapter 09: optimizers, batch norm, the modern MLP ---------------------------------------
+# Written in the chapter's layout: W (in, out) = PyTorch's Linear.weight transposed, b (out).
+
+
+def main_09():
+    out = ROOT / "grader" / "09-going-further" / "goldens"
+    out.mkdir(parents=True, exist_ok=True)
+    g9 = torch.Generator().manual_seed(20240909)
+    source = "torch " + torch.__version__ + " (float64)"
+
+    def rnd(*shape, scale=1.0):
+        return (torch.rand(*shape, generator=g9) * 2.0 - 1.0) * scale
+
+    def dump(name, data):
+        path = out / name
+        path.write_text(json.dumps(data, indent=1) + "\n")
+        print("wrote", path.relative_to(ROOT))
+
+    # Optimizers: one matrix W (3, 4) and one vector b (4), 4 steps with fresh gradients each.
+    def run(make, options, state_names, steps=4):
+        W0, b0 = rnd(3, 4, scale=2.0), rnd(4)
+        grads = [(rnd(3, 4, scale=3.0), rnd(4, scale=0.5)) for _ in range(steps)]
+        W, b = W0.clone().requires_grad_(), b0.clone().requires_grad_()
+        opt = make([W, b])
+        after = []
+        for gW, gb in grads:
+            W.grad, b.grad = gW.clone(), gb.clone()
+            opt.step()
+            rec = {"W": W.detach().tolist(), "b": b.detach().tolist()}
+            for key, state in state_names.items():
+                rec[key + "W"] = opt.state[W][state].tolist()
+                rec[key + "b"] = opt.state[b][state].tolist()
+            after.append(rec)
+        return {"options": options, "W": W0.tolist(), "b": b0.tolist(),
+                "grads": [{"dW": gW.tolist(), "db": gb.tolist()} for gW, gb in grads],
+                "after": after}
+
+    runs = {}
+    for name, nesterov in (("momentum", False), ("nesterov", True)):
+        o = {"lr": 0.05, "momentum": 0.9, "nesterov": nesterov, "weight_decay": 0.01}
+        runs[name] = run(lambda p, o=o: torch.optim.SGD(p, **o), o, {"v": "momentum_buffer"})
+    dump("sgd.json", {"source": source + ": torch.optim.SGD, dampening 0", "runs": runs})
+
+    runs = {}
+    for name, decoupled, wd in (("adam", False, 0.0), ("adam_l2", False, 0.02),
+                                ("adamw", True, 0.05)):
+        o = {"lr": 0.01, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": wd,
+             "decoupled": decoupled}
+        cls = torch.optim.AdamW if decoupled else torch.optim.Adam
+        runs[name] = run(lambda p, cls=cls, wd=wd: cls(p, lr=0.01, betas=(0.9, 0.999), eps=1e-8,
+                                                       weight_decay=wd),
+                         o, {"m": "exp_avg", "v": "exp_avg_sq"})
+    dump("adam.json", {"source": source + ": torch.optim.Adam and AdamW", "runs": runs})
+
+    # Batch norm: N = 5 rows, H = 3 features of different scales; loss = sum(y * dY).
+    def batchnorm(N, H, training):
+        bn = torch.nn.BatchNorm1d(H, eps=1e-5, momentum=0.1)
+        with torch.no_grad():
+            bn.weight.copy_(rnd(H, scale=2.0))
+            bn.bias.copy_(rnd(H))
+            bn.running_mean.copy_(rnd(H))
+            bn.running_var.copy_(rnd(H).abs() + 0.5)
+        rm, rv = bn.running_mean.clone(), bn.running_var.clone()
+        X = (rnd(N, H) * torch.tensor([1.0, 5.0, 0.2][:H]) + rnd(H, scale=3.0)).requires_grad_()
+        dY = rnd(N, H)
+        bn.train(training)
+        y = bn(X)
+        torch.sum(y * dY).backward()
+        return {"training": training, "momentum": 0.1, "eps": 1e-5,
+                "gamma": bn.weight.detach().tolist(), "beta": bn.bias.detach().tolist(),
+                "running_mean": rm.tolist(), "running_var": rv.tolist(),
+                "X": X.detach().tolist(), "y": y.detach().tolist(),
+                "running_mean_after": bn.running_mean.tolist(),
+                "running_var_after": bn.running_var.tolist(), "dY": dY.tolist(),
+                "dX": X.grad.tolist(), "dgamma": bn.weight.grad.tolist(),
+                "dbeta": bn.bias.grad.tolist()}
+
+    dump("batchnorm.json", {"source": source + ": nn.BatchNorm1d, loss = sum(y * dY)",
+                            "training": batchnorm(5, 3, True),
+                            "evaluation": batchnorm(4, 3, False)})
+
+    # The modern MLP 4-6-5-3: Linear, BatchNorm1d, ReLU (Dropout p = 0) twice, then Linear;
+    # mean cross-entropy; gradients in params_of's order (every W, every b, then gamma, beta).
+    sizes, N = [4, 6, 5, 3], 7
+    linears = [torch.nn.Linear(a, b) for a, b in zip(sizes, sizes[1:])]
+    norms = [torch.nn.BatchNorm1d(h) for h in sizes[1:-1]]
+    with torch.no_grad():
+        for lin in linears:
+            lin.weight.copy_(rnd(*lin.weight.shape, scale=1.2))
+            lin.bias.copy_(rnd(*lin.bias.shape, scale=0.5))
+        for bn in norms:
+            bn.weight.copy_(rnd(*bn.weight.shape).abs() + 0.5)
+            bn.bias.copy_(rnd(*bn.bias.shape, scale=0.5))
+    layers = []
+    for k, lin in enumerate(linears):
+        layers.append(lin)
+        if k < len(norms):
+            layers += [norms[k], torch.nn.ReLU(), torch.nn.Dropout(0.0)]
+    model = torch.nn.Sequential(*layers).train()
+    X = rnd(N, sizes[0], scale=2.0)
+    y = torch.tensor([0, 2, 1, 2, 0, 1, 2])
+    loss = torch.nn.functional.cross_entropy(model(X), y)
+    loss.backward()
+    dump("modern_mlp.json", {
+        "source": source + ": Linear, BatchNorm1d, ReLU, Dropout(0) per hidden layer, then "
+                  "Linear; cross_entropy (mean); W = Linear.weight^T",
+        "sizes": sizes, "X": X.tolist(), "y": y.tolist(),
+        "W": [lin.weight.detach().t().tolist() for lin in linears],
+        "b": [lin.bias.detach().tolist() for lin in linears],
+        "gamma": [bn.weight.detach().tolist() for bn in norms],
+        "beta": [bn.bias.detach().tolist() for bn in norms],
+        "loss": loss.item(),
+        "dW": [lin.weight.grad.t().tolist() for lin in linears],
+        "db": [lin.bias.grad.tolist() for lin in linears],
+        "dgamma": [bn.weight.grad.tolist() for bn in norms],
+        "dbeta": [bn.bias.grad.tolist() for bn in norms],
+        "running_mean": [bn.running_mean.tolist() for bn in norms],
+        "running_var": [bn.running_var.tolist() for bn in norms]})
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--chapter", choices=["02", "03", "04", "07"], default="02")
+    parser.add_argument("--chapter", choices=["02", "03", "04", "07", "09"], default="02")
     chapter = parser.parse_args().chapter
     if chapter == "03":
         main_03()
@@ -416,5 +544,7 @@ if __name__ == "__main__":
         main_04()
     elif chapter == "07":
         main_07()
+    elif chapter == "09":
+        main_09()
     else:
         main()

@@ -6,21 +6,17 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xview.hpp>
 
+#include "figure.hpp"
 #include "forward_propagation.hpp"
 
 int main(int argc, char** argv)
 {
     using namespace scratchnet;
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
+    scratchnet::figure::Output fig(argc, argv);
     const char* names[] = {"identity", "sigmoid", "tanh", "relu"};
     // One column of 401 points; an odd count puts a point exactly on z = 0 (ReLU's kink).
     Matrix Z = xt::view(xt::linspace<double>(-5.0, 5.0, 401), xt::all(), xt::newaxis());
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out, "# z");
     for (const char* name : names)
         std::fprintf(out, " %s %s'", name, name);
@@ -37,5 +33,5 @@ int main(int argc, char** argv)
             std::fprintf(out, " %.9f", c(i, 0));
         std::fprintf(out, "\n");
     }
-    return std::fclose(out) == 0 ? 0 : 1;
+    return fig.close();
 }

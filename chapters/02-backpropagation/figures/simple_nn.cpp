@@ -18,6 +18,7 @@
 #include <xtensor/xmath.hpp>
 
 #include "backpropagation.hpp"
+#include "figure.hpp"
 
 namespace {
 
@@ -89,10 +90,7 @@ bool predicts_xor(const Matrix& output)
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
+    scratchnet::figure::Output fig(argc, argv);
     const std::vector<Setting> settings{
         {0.01, 0.1, 1000}, {0.01, 0.1, 10000}, {1.0, 0.1, 1000}, {1.0, 1.0, 1000}};
     std::vector<std::vector<Run>> runs(settings.size());
@@ -138,12 +136,10 @@ int main(int argc, char** argv)
                      predicts_xor(runs[k][0].output) ? " (predicts XOR)" : " (not XOR)");
     std::fprintf(stderr, "\n");
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out, "# epoch, MSE of seed 0: scale0.01_lr0.1 scale1_lr0.1 scale1_lr1\n");
     for (std::size_t e = 0; e <= 1000; e += 10)
         std::fprintf(out, "%zu %.9g %.9g %.9g\n", e, runs[0][0].mse[e], runs[2][0].mse[e],
                      runs[3][0].mse[e]);
-    return std::fclose(out) == 0 ? 0 : 1;
+    return fig.close();
 }

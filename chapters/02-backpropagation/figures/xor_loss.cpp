@@ -12,6 +12,7 @@
 #include <xtensor/xsort.hpp>
 
 #include "backpropagation.hpp"
+#include "figure.hpp"
 
 namespace {
 
@@ -50,10 +51,7 @@ std::string labels_str(const scratchnet::Labels& y)
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
+    scratchnet::figure::Output fig(argc, argv);
     std::vector<Run> runs;
     for (std::uint64_t seed = 0; seed < 20; ++seed)  // 0-4 are drawn; all 20 are summarised
         runs.push_back(xor_run(seed));
@@ -77,9 +75,7 @@ int main(int argc, char** argv)
         worst_drawn = std::max(worst_drawn, runs[s].history.back());
     std::fprintf(stderr, "seeds 0-4: largest final loss %.4f\n", worst_drawn);
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out, "# epoch");
     for (int seed = 0; seed < 5; ++seed)
         std::fprintf(out, " seed%d", seed);
@@ -90,5 +86,5 @@ int main(int argc, char** argv)
             std::fprintf(out, " %.9g", runs[s].history[e]);
         std::fprintf(out, "\n");
     }
-    return std::fclose(out) == 0 ? 0 : 1;
+    return fig.close();
 }

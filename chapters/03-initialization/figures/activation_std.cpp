@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "figure.hpp"
 #include "initialization.hpp"
 #include "schemes.hpp"
 
@@ -40,10 +41,7 @@ std::vector<LayerStats> run(const std::string& scheme, const std::string& act, s
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
+    scratchnet::figure::Output fig(argc, argv);
     const std::vector<std::string> acts = {"tanh", "relu"};
     std::vector<std::vector<LayerStats>> seed0;  // [act * schemes + scheme][layer]
     for (const auto& act : acts) {
@@ -66,9 +64,7 @@ int main(int argc, char** argv)
         }
     }
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out, "# layer");
     for (const auto& act : acts)
         for (const auto& scheme : figures::kSchemes)
@@ -80,5 +76,5 @@ int main(int argc, char** argv)
             std::fprintf(out, " %.9g", stats[l].std);
         std::fprintf(out, "\n");
     }
-    return std::fclose(out) == 0 ? 0 : 1;
+    return fig.close();
 }

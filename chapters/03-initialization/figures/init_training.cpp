@@ -15,6 +15,7 @@
 #include <xtensor/xsort.hpp>
 #include <xtensor/xview.hpp>
 
+#include "figure.hpp"
 #include "initialization.hpp"
 #include "schemes.hpp"
 
@@ -39,10 +40,7 @@ Network start(const std::string& scheme)
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
+    scratchnet::figure::Output fig(argc, argv);
     Rng data_rng(0);
     const data::Dataset points = data::spiral(kPerClass, kClasses, data_rng);
     const Matrix& X = points.X;
@@ -82,9 +80,7 @@ int main(int argc, char** argv)
         histories.push_back(h);
     }
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out, "# epoch");
     for (const auto& scheme : figures::kSchemes)
         std::fprintf(out, " %s", scheme.c_str());
@@ -95,5 +91,5 @@ int main(int argc, char** argv)
             std::fprintf(out, " %.9g", h[e]);
         std::fprintf(out, "\n");
     }
-    return std::fclose(out) == 0 ? 0 : 1;
+    return fig.close();
 }

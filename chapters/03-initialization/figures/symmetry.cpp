@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "figure.hpp"
 #include "initialization.hpp"
 
 namespace {
@@ -79,10 +80,7 @@ std::vector<double> report(const std::string& how, const std::string& act)
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
+    scratchnet::figure::Output fig(argc, argv);
     const std::vector<std::string> starts = {"zeros", "constant 0.5", "he_normal",
                                              "glorot_uniform"};
     std::vector<std::vector<double>> histories;
@@ -90,9 +88,7 @@ int main(int argc, char** argv)
         histories.push_back(report(how, "tanh"));
     report("zeros", "relu");
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out, "# epoch zeros constant he_normal glorot_uniform\n");
     for (std::size_t e = 0; e < histories[0].size(); ++e) {
         std::fprintf(out, "%zu", e);
@@ -100,5 +96,5 @@ int main(int argc, char** argv)
             std::fprintf(out, " %.9g", h[e]);
         std::fprintf(out, "\n");
     }
-    return std::fclose(out) == 0 ? 0 : 1;
+    return fig.close();
 }

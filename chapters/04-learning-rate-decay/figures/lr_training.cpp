@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "figure.hpp"
 #include "learning_rate_decay.hpp"
 
 namespace {
@@ -66,10 +67,7 @@ void report(const std::string& name, const TrainHistory& h, const Network& net, 
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
+    scratchnet::figure::Output fig(argc, argv);
     Rng data_rng(0);
     const data::Dataset points = data::spiral(kPerClass, kClasses, data_rng);
     const Matrix& X = points.X;
@@ -130,9 +128,7 @@ int main(int argc, char** argv)
         report("plateau 0.3", h, net, X, y);
     }
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out, "# epoch, loss:");
     for (const auto& n : names)
         std::fprintf(out, " %s", n.c_str());
@@ -148,5 +144,5 @@ int main(int argc, char** argv)
             std::fprintf(out, " %.9g", h.lr[e]);
         std::fprintf(out, "\n");
     }
-    return std::fclose(out) == 0 ? 0 : 1;
+    return fig.close();
 }

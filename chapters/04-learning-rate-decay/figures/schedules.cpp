@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "figure.hpp"
 #include "learning_rate_decay.hpp"
 
 namespace {
@@ -27,10 +28,7 @@ struct Named {
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
+    scratchnet::figure::Output fig(argc, argv);
     const std::vector<Named> schedules = {
         {"constant_lr(0.1)", constant_lr(kLr)},
         {"step_decay(0.1, 0.95, 100)", step_decay(kLr, 0.95, 100)},
@@ -87,9 +85,7 @@ int main(int argc, char** argv)
                      plateau.best(), plateau.bad_epochs(), plateau.cooldown_left(), lr);
     }
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out,
                  "# epoch constant step_0.95_100 step_0.5_50 exponential inverse_time cosine\n");
     for (std::size_t e = 0; e < kEpochs; ++e) {
@@ -98,5 +94,5 @@ int main(int argc, char** argv)
             std::fprintf(out, " %.9g", s.schedule(e));
         std::fprintf(out, "\n");
     }
-    return std::fclose(out) == 0 ? 0 : 1;
+    return fig.close();
 }

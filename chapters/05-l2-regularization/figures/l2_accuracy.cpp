@@ -9,13 +9,13 @@
 // test accuracy, train loss, test loss, final norm); 1 = one row per epoch (epoch, the norm under
 // each lambda). On stderr it prints the numbers the chapter text quotes. About 40 s of CPU at -O0.
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <vector>
 
 #include <xtensor/xmath.hpp>
 
+#include "figure.hpp"
 #include "idx.hpp"
 #include "l2_regularization.hpp"
 
@@ -54,11 +54,7 @@ double weight_norm(const Network& net)  // sqrt(sum over layers of ||W||_F^2); b
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
-    const auto t0 = std::chrono::steady_clock::now();
+    scratchnet::figure::Output fig(argc, argv);
     const data::ImageSet train = data::fashion_mnist("train", kTrain);
     const data::ImageSet test = data::fashion_mnist("test");
     std::vector<std::size_t> count(10, 0);
@@ -71,9 +67,7 @@ int main(int argc, char** argv)
                  *std::max_element(count.begin(), count.end()), test.y.size(), kHidden, kEpochs,
                  kLr);
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out, "# lambda index, lambda, train accuracy, test accuracy, train loss, test "
                       "loss, final weight norm\n");
     std::vector<std::vector<double>> norms;  // norms[k][e]: after epoch e (entry 0: the start)
@@ -140,7 +134,6 @@ int main(int argc, char** argv)
                  "  after 20 epochs at lambda 0.01, L2 + sgd_step vs weight_decay_step: largest "
                  "difference %.3g (weights up to %.3g)\n",
                  largest, xt::amax(xt::abs(coupled.layers[0].W))());
-    std::fprintf(stderr, "  time %.1f s\n",
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    return std::fclose(out) == 0 ? 0 : 1;
+    std::fprintf(stderr, "  time %.1f s\n", fig.seconds());
+    return fig.close();
 }

@@ -20,6 +20,7 @@
 #include <ctime>
 #include <vector>
 
+#include "figure.hpp"
 #include "idx.hpp"
 #include "mini_batching.hpp"
 
@@ -74,11 +75,7 @@ struct Point {
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
-    const auto t0 = std::chrono::steady_clock::now();
+    scratchnet::figure::Output fig(argc, argv);
     const data::ImageSet train = data::fashion_mnist("train", kTrain);
     const data::ImageSet test = data::fashion_mnist("test", kTest);
     std::fprintf(stderr,
@@ -87,9 +84,7 @@ int main(int argc, char** argv)
                  "seconds of the training in this build (measuring subtracted)\n",
                  train.y.size(), test.y.size());
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     for (const Run& run : kRuns) {
         Rng init(1), shuffle(2);
         Network net = init_network({{784, 256, "relu"}, {256, 10, "identity"}}, "he_normal", init);
@@ -102,8 +97,7 @@ int main(int argc, char** argv)
         std::vector<Point> points{{0.0, 0.0, e}};
         double measuring = 0.0, loss_sum = 0.0, best = e.accuracy;
         std::size_t before = 0, last = 0, steps = 0, since = 0;  // before: in earlier epochs
-        const double wall_start_run =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        const double wall_start_run = fig.seconds();
         double wall_measuring = 0.0;
         const double start = cpu_seconds();
         EpochOptions options;
@@ -138,9 +132,7 @@ int main(int argc, char** argv)
             before += kTrain;
         }
         const double seconds = cpu_seconds() - start - measuring;
-        const double wall =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() -
-            wall_start_run - wall_measuring;
+        const double wall = fig.seconds() - wall_start_run - wall_measuring;
         std::fprintf(out, "\n\n");
         std::fprintf(stderr,
                      "  B %5zu rate %-6g: %2zu epochs = %5zu steps in %6.2f CPU s (wall %6.2f s; "
@@ -167,8 +159,7 @@ int main(int argc, char** argv)
         }
         std::fprintf(stderr, "\n");
     }
-    std::fprintf(stderr, "  time %.1f s (CPU %.1f s)\n",
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+    std::fprintf(stderr, "  time %.1f s (CPU %.1f s)\n", fig.seconds(),
                  static_cast<double>(std::clock()) / CLOCKS_PER_SEC);
-    return std::fclose(out) == 0 ? 0 : 1;
+    return fig.close();
 }

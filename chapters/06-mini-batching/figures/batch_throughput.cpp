@@ -14,7 +14,6 @@
 // (gnuplot indices): 0 = the costs, one row per B; 1 = the gradient noise. Prints on stderr the
 // numbers the chapter quotes, with OpenBLAS's core name and thread count. About 5 s of CPU.
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -23,6 +22,7 @@
 
 #include <xtensor/xview.hpp>
 
+#include "figure.hpp"
 #include "idx.hpp"
 #include "mini_batching.hpp"
 
@@ -32,7 +32,6 @@ extern "C" int openblas_get_num_threads(void);
 namespace {
 
 using namespace scratchnet;
-using Clock = std::chrono::steady_clock;
 
 /// This thread's CPU time in seconds. OpenBLAS with one thread computes in the calling thread,
 /// so this is the time the work takes, and it does not count time when other programs on a busy
@@ -70,11 +69,7 @@ std::vector<double> fastest_seconds(const std::vector<std::function<void()>>& ru
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
-    const auto t_start = Clock::now();
+    scratchnet::figure::Output fig(argc, argv);
     const data::ImageSet train = data::fashion_mnist("train", 1024);
     Rng rng(1);
     Network net = init_network({{784, 256, "relu"}, {256, 10, "identity"}}, "he_normal", rng);
@@ -88,9 +83,7 @@ int main(int argc, char** argv)
                  openblas_get_corename(), openblas_get_num_threads(), threads ? threads : "unset",
                  parameters);
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out, "# B, step us/sample, of which: products, other forward/backward work, "
                       "sgd_step (us/sample); GFLOP/s of dot((B,784),(784,256))\n");
     const double lr = 0.0;  // the step's arithmetic without changing the weights
@@ -171,7 +164,6 @@ int main(int argc, char** argv)
                      "(1/B law from B = 1, with (N - B)/(N - 1): %8.4g)\n",
                      B, mean, predicted);
     }
-    std::fprintf(stderr, "  time %.1f s (CPU %.1f s)\n",
-                 std::chrono::duration<double>(Clock::now() - t_start).count(), cpu_seconds());
-    return std::fclose(out) == 0 ? 0 : 1;
+    std::fprintf(stderr, "  time %.1f s (CPU %.1f s)\n", fig.seconds(), cpu_seconds());
+    return fig.close();
 }

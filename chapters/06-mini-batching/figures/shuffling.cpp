@@ -12,11 +12,11 @@
 // per epoch (epoch, test accuracy in each way). On stderr: the numbers the chapter quotes.
 // About 1 s of CPU.
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <vector>
 
+#include "figure.hpp"
 #include "idx.hpp"
 #include "mini_batching.hpp"
 
@@ -51,11 +51,7 @@ std::vector<double> epoch_in_order(Network& net, const data::Dataset& d,
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
-    const auto t0 = std::chrono::steady_clock::now();
+    scratchnet::figure::Output fig(argc, argv);
     const data::ImageSet raw = data::fashion_mnist("train", kTrain);
     const data::ImageSet test = data::fashion_mnist("test", kTest);
     // Sorted by class: a stable sort of the row numbers by label, then the rows gathered.
@@ -95,9 +91,7 @@ int main(int argc, char** argv)
             accuracy[k].push_back(evaluate(nets[k], test.X, test.y).accuracy);
     }
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out, "# batch of the last epoch (position / N), batch loss: sorted, shuffled "
                       "once, reshuffled; class of the sorted batch's first row\n");
     const std::vector<BatchRange> batches = batch_ranges(kTrain, kBatch);
@@ -152,8 +146,7 @@ int main(int argc, char** argv)
             std::fprintf(stderr, " %s%zu:%.3f", first ? "[" : "", sorted.y[batches[b].begin],
                          last_losses[0][b]);
     }
-    std::fprintf(stderr, "\n  time %.1f s (CPU %.1f s)\n",
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+    std::fprintf(stderr, "\n  time %.1f s (CPU %.1f s)\n", fig.seconds(),
                  static_cast<double>(std::clock()) / CLOCKS_PER_SEC);
-    return std::fclose(out) == 0 ? 0 : 1;
+    return fig.close();
 }

@@ -12,11 +12,11 @@
 // On stderr: the numbers the chapter quotes, and the seed's `len(X) // 64` on XOR's 4 samples
 // next to batch_ranges(4, 64), with a 1000-epoch XOR run of each. About 1 s.
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <vector>
 
+#include "figure.hpp"
 #include "mini_batching.hpp"
 
 namespace {
@@ -29,14 +29,8 @@ constexpr std::size_t kN = 60000;
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
-    const auto t0 = std::chrono::steady_clock::now();
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    scratchnet::figure::Output fig(argc, argv);
+    std::FILE* out = fig.file();
     Rng rng(6);
 
     // Block 0: coverage over three epochs' worth of draws, both ways.
@@ -147,7 +141,6 @@ int main(int argc, char** argv)
                  batch_ranges(4, 64).size(), batch_ranges(4, 64)[0].size(),
                  batch_ranges(4, 64, true).size(), start_loss, loss_and_gradients(net, X, y).loss,
                  p[0], p[1], p[2], p[3]);
-    std::fprintf(stderr, "  time %.1f s\n",
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    return std::fclose(out) == 0 ? 0 : 1;
+    std::fprintf(stderr, "  time %.1f s\n", fig.seconds());
+    return fig.close();
 }

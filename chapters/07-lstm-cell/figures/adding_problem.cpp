@@ -13,7 +13,6 @@
 // per checkpoint: steps, then for the LSTM the mean training MSE over the steps since the last
 // checkpoint and the test MSE, the baseline 1/6 (always predicting the mean, 1), then the same
 // two for the RNN. On stderr: the numbers the chapters quote.
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -23,6 +22,7 @@
 
 #include "../../08-vanishing-gradients/figures/rnn_model.hpp"
 #include "adding_model.hpp"
+#include "figure.hpp"
 
 namespace {
 
@@ -36,11 +36,7 @@ constexpr double kLr = 2e-2, kClip = 1.0, kBaseline = 1.0 / 6.0;
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
-    const auto t0 = std::chrono::steady_clock::now();
+    scratchnet::figure::Output fig(argc, argv);
     Rng init_rng(1), data_rng(2), test_rng(3);
     const data::SequenceSet test = data::adding_problem(kTest, kT, test_rng);
     Model model = init(2, kH, init_rng);
@@ -51,9 +47,7 @@ int main(int argc, char** argv)
     RnnModel rnn_grad;
     Adam rnn_adam{kLr, kClip};
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out,
                  "# steps; LSTM: mean training MSE since the last checkpoint, test MSE (%zu "
                  "sequences); baseline 1/6; RNN: mean training MSE, test MSE\n",
@@ -90,8 +84,7 @@ int main(int argc, char** argv)
                          kBaseline, rnn_train, rnn_test);
         }
     }
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double seconds = fig.seconds();
     std::fprintf(
         stderr,
         "adding problem T = %zu, LSTM H = %zu + linear head, Adam lr %g (clip %g), batches "
@@ -109,5 +102,5 @@ int main(int argc, char** argv)
                  "%zu steps' train MSE %.4f); lowest test MSE at a checkpoint %.4f (step %zu)\n",
                  var_y, 1.0 - test_mse / var_y, 1.0 - rnn_test / var_y, kH, rnn_first_test,
                  rnn_test, kSteps, kEvery, rnn_train, rnn_best, rnn_best_at);
-    return std::fclose(out) == 0 ? 0 : 1;
+    return fig.close();
 }

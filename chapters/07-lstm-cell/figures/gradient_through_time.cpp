@@ -13,7 +13,6 @@
 // mean of the norms over them. Writes one row per step t = 1 ... T: t, then for LSTM bias 0, 1,
 // 3 the norms of dL/dc_t, dL/dh_t and dL/dx_t, then the RNN's dL/dh_t and dL/dx_t. On stderr:
 // the numbers the chapter quotes. About 1 s of CPU in the course build.
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -23,6 +22,7 @@
 #include <xtensor/xmath.hpp>
 #include <xtensor/xview.hpp>
 
+#include "figure.hpp"
 #include "lstm.hpp"
 
 namespace {
@@ -103,11 +103,7 @@ Flow rnn_flow(const std::vector<Matrix>& xs, std::uint64_t seed)
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
-    const auto t0 = std::chrono::steady_clock::now();
+    scratchnet::figure::Output fig(argc, argv);
     Rng data_rng(7);
     const data::SequenceSet set = data::adding_problem(kN, kT, data_rng);
     const double biases[3] = {0.0, 1.0, 3.0};
@@ -137,9 +133,7 @@ int main(int argc, char** argv)
         for (double& v : col)
             v = std::exp(v);
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out,
                  "# t, then |dL/dc_t| |dL/dh_t| |dL/dx_t| for LSTM forget bias 0, 1, 3, then "
                  "the tanh RNN's |dL/dh_t| |dL/dx_t| (geometric means over %zu inits)\n",
@@ -187,8 +181,7 @@ int main(int argc, char** argv)
                      "  parameters, D = %zu, H = %zu: ours 4(H(H + D) + H) = %zu; PyTorch's "
                      "LSTMCell 4H(D + H) + 8H = %zu\n",
                      D, H, 4 * (H * (H + D) + H), 4 * H * (D + H) + 8 * H);
-    std::fprintf(stderr, "  time %.2f s (CPU %.2f s)\n",
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+    std::fprintf(stderr, "  time %.2f s (CPU %.2f s)\n", fig.seconds(),
                  static_cast<double>(std::clock()) / CLOCKS_PER_SEC);
-    return std::fclose(out) == 0 ? 0 : 1;
+    return fig.close();
 }

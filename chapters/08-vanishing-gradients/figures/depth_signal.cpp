@@ -11,7 +11,6 @@
 // each of the four networks. On stderr: the numbers the chapter quotes (norms at layers 1, 10,
 // 19, 20, the ratio layer 1 / layer 20, the factor per layer, and the mean derivative g'(Z) of
 // the hidden layers for each activation: the sigmoid's is at most 1/4).
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -19,6 +18,7 @@
 
 #include <xtensor/xmath.hpp>
 
+#include "figure.hpp"
 #include "vanishing_gradients.hpp"
 
 namespace {
@@ -50,11 +50,7 @@ double derivative_mean(const Matrix& Z, const std::string& act)
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
-    const auto t0 = std::chrono::steady_clock::now();
+    scratchnet::figure::Output fig(argc, argv);
     std::vector<std::vector<double>> log_norms(kRuns.size(), std::vector<double>(kLayers, 0.0));
     std::vector<double> dmean(kRuns.size(), 0.0), dmax(kRuns.size(), 0.0);
     for (std::size_t r = 0; r < kRuns.size(); ++r) {
@@ -80,9 +76,7 @@ int main(int argc, char** argv)
         }
     }
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out, "# layer, then ||dL/dZ_l|| (geometric mean over %zu seeds) for:", kSeeds);
     for (const auto& run : kRuns)
         std::fprintf(out, " [%s]", run.label.c_str());
@@ -110,7 +104,6 @@ int main(int argc, char** argv)
             std::fprintf(stderr, " (largest sigma'(z) seen: %.4f)", dmax[r]);
         std::fprintf(stderr, "\n");
     }
-    std::fprintf(stderr, "  time %.2f s\n",
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    return std::fclose(out) == 0 ? 0 : 1;
+    std::fprintf(stderr, "  time %.2f s\n", fig.seconds());
+    return fig.close();
 }

@@ -10,12 +10,12 @@
 // before clipping, then the test MSE of each run at checkpoints (every 25 steps; "NaN" elsewhere,
 // which gnuplot skips). A run whose loss is no longer finite stops there. On stderr: the numbers
 // the chapter quotes.
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <vector>
 
+#include "figure.hpp"
 #include "rnn_model.hpp"
 
 namespace {
@@ -37,13 +37,9 @@ struct Trace {
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
+    scratchnet::figure::Output fig(argc, argv);
     const double scale = kScale, lr = kLr;
     const std::size_t T = kT;
-    const auto t0 = std::chrono::steady_clock::now();
     Rng init_rng(1), data_rng(2), test_rng(3);
     const data::SequenceSet test = data::adding_problem(kTest, T, test_rng);
     const RnnModel start = init_rnn(2, kH, init_rng, scale);
@@ -101,9 +97,7 @@ int main(int argc, char** argv)
         }
     }
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out,
                  "# step, no clipping: train MSE, ||g||; clipped at %g: train MSE, ||g|| (before "
                  "clipping); test MSE without, with clipping; baseline 1/6\n",
@@ -158,7 +152,6 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "; largest batch MSE after step 10: %.4g at step %zu\n", worst,
                      worst_at);
     }
-    std::fprintf(stderr, "  time %.2f s\n",
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    return std::fclose(out) == 0 ? 0 : 1;
+    std::fprintf(stderr, "  time %.2f s\n", fig.seconds());
+    return fig.close();
 }

@@ -8,7 +8,6 @@
 // Also the spectral radius and the largest singular value of each RNN's Wh (mean over the inits).
 // Each from its own Rng(seed), for 3 seeds; the data is the geometric mean over them. Writes one
 // row per step: t, then the norms of the four cells. On stderr: the numbers the chapter quotes.
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -17,6 +16,7 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xmath.hpp>
 
+#include "figure.hpp"
 #include "vanishing_gradients.hpp"
 
 namespace {
@@ -30,11 +30,7 @@ constexpr double kScales[3] = {1.0, 2.0, 4.0};
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUTPUT.dat\n", argv[0]);
-        return 2;
-    }
-    const auto t0 = std::chrono::steady_clock::now();
+    scratchnet::figure::Output fig(argc, argv);
     Rng data_rng(7);
     const data::SequenceSet set = data::adding_problem(kN, kT, data_rng);
     const std::size_t D = set.xs[0].shape(1);
@@ -70,9 +66,7 @@ int main(int argc, char** argv)
         for (double& v : col)
             v = std::exp(v);
 
-    std::FILE* out = std::fopen(argv[1], "w");
-    if (!out)
-        return 1;
+    std::FILE* out = fig.file();
     std::fprintf(out,
                  "# t, then ||dL/dh_t|| for the tanh RNN with recurrent_scale 1, 2, 4 and the "
                  "LSTM (forget bias 1); geometric means over %zu inits\n",
@@ -103,7 +97,6 @@ int main(int argc, char** argv)
                          100.0 * saturated[c], radius[c], sigma_max[c]);
         std::fprintf(stderr, "\n");
     }
-    std::fprintf(stderr, "  time %.2f s\n",
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    return std::fclose(out) == 0 ? 0 : 1;
+    std::fprintf(stderr, "  time %.2f s\n", fig.seconds());
+    return fig.close();
 }
