@@ -22,6 +22,7 @@
 #include "milestone_command.hpp"
 #include "report.hpp"
 #include "runner.hpp"
+#include "solution_command.hpp"
 
 using namespace grader;
 
@@ -223,6 +224,8 @@ int grade_once(const Manifest& manifest, const Paths& paths, const Options& o)
         print_chapter(std::cout, results.front(), style);
         print_next_step(std::cout, results, true);
     }
+    if (!o.json)
+        solution::print_offer(std::cout, paths, results);
 
     for (const auto& r : results)
         if (r.status != ChapterStatus::passed)
@@ -271,7 +274,8 @@ int main(int argc, char** argv)
     CLI::App app{"scratchnet grader: builds your exercises and runs the hidden checks.\n"
                  "  ./grade            progress table of every chapter\n"
                  "  ./grade 01         one chapter's checks, with failures and hints\n"
-                 "  ./grade hint 01    the next hint for a chapter\n"
+                 "  ./grade hint 01    the next hint for a chapter (all of them after a pass)\n"
+                 "  ./grade solution 01  yours beside the reference (asks first before a pass)\n"
                  "  ./grade reset 01   put the stub back (your files are backed up first)\n"
                  "  ./grade drill      timed interview drills (start, check, hint, history, next)\n"
                  "  ./grade milestone  historic results re-run by your own code (list, run NAME)",
@@ -320,6 +324,16 @@ int main(int argc, char** argv)
     bool yes = false;
     reset->add_option("chapter", reset_key, "the chapter")->required();
     reset->add_flag("--yes,-y", yes, "do not ask for confirmation");
+    auto* solution_cmd = app.add_subcommand(
+        "solution", "your file beside the reference; before a pass it asks first (spoiler)");
+    solution::Options solution_options;
+    solution_cmd->add_option("chapter", solution_options.chapter, "the chapter")->required();
+    solution_cmd->add_flag("--side-by-side", solution_options.side_by_side,
+                           "two columns (yours, the reference) instead of a unified diff");
+    solution_cmd->add_option("--width", solution_options.width,
+                             "columns for --side-by-side (default: the terminal's)");
+    solution_cmd->add_flag("--yes,-y", solution_options.yes,
+                           "show it before the chapter passes without asking");
     // ./grade drill …: timed interview drills (grader/driver/drill_command.cpp).
     auto* drill = app.add_subcommand(
         "drill", "timed interview drills from a blank file: ./grade drill lists them");
@@ -373,8 +387,15 @@ int main(int argc, char** argv)
 
     try {
         Manifest manifest = Manifest::load(paths.source_dir + "/course.json");
+        const solution::Grading grading{variant, no_build, limits};
         if (*hint)
-            return show_hint(manifest, paths, hint_key);
+            return solution::show_all_hints_if_passed(manifest, paths, hint_key, grading)
+                       ? 0
+                       : show_hint(manifest, paths, hint_key);
+        if (*solution_cmd) {
+            solution_options.grading = grading;
+            return solution::run(manifest, paths, solution_options);
+        }
         if (*reset)
             return reset_chapter(manifest, paths, reset_key, yes);
         if (options.sanitize) {
