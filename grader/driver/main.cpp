@@ -274,7 +274,8 @@ int main(int argc, char** argv)
                  "  ./grade hint 01    the next hint for a chapter\n"
                  "  ./grade reset 01   put the stub back (your files are backed up first)\n"
                  "  ./grade drill      timed interview drills (start, check, hint, history, next)\n"
-                 "  ./grade milestone  historic results re-run by your own code (list, run NAME)",
+                 "  ./grade milestone  historic results re-run by your own code (list, run NAME)\n"
+                 "  ./grade doctor     check this machine: packages, compiler, data, editor, disk",
                  "grade"};
     Options options;
     std::string& chapter_key = options.chapter_key;
