@@ -106,6 +106,10 @@ setup_no_compile_commands() {
 }
 run_no_compile_commands() { doctor no_compile_commands; }
 
+scenario fresh_clone
+setup_fresh_clone() { make_course "$work/fresh_clone/course"; rm -r "$work/fresh_clone/course/build"; }
+run_fresh_clone() { doctor fresh_clone; }
+
 scenario build_is_a_file
 setup_build_is_a_file() {
     make_course "$work/build_is_a_file/course"
@@ -209,6 +213,10 @@ expect() {
     local status
     status=$(cat "$work/$1.status")
     [ "$status" -eq "$2" ] || { show "$1"; fail "$1: exit status $status, expected $2"; }
+    ! grep -qE 'doctor\.sh: line [0-9]+' "$work/$1.out" || { show "$1"; fail "$1: a shell error in doctor"; }
+    local last='bench/compare'  # the last group (with --learner: the editor)
+    case "$1" in learner | not_owner) last='your editor' ;; esac
+    grep -q "^$last  needed by " "$work/$1.out" || { show "$1"; fail "$1: doctor stopped before its last group"; }
     if [ "$3" -eq 0 ]; then
         grep -q '^All is well: ' "$work/$1.out" || { show "$1"; fail "$1: no \"All is well\" line"; }
         ! grep -q 'FAIL' "$work/$1.out" || { show "$1"; fail "$1: a FAIL line in a healthy run"; }
@@ -267,6 +275,12 @@ group no_clangd_file 'your editor'
 
 expect no_compile_commands 1 1
 problem no_compile_commands 'build/compile_commands\.json does not exist yet' '\./grade '
+
+expect fresh_clone 1 1
+problem fresh_clone 'build/compile_commands\.json does not exist yet' '\./grade '
+grep -q "^  ok    build/ can be created" "$work/fresh_clone.out" || { show fresh_clone; fail "fresh_clone: build/ is not ok"; }
+grep -q "enough for ./test's build/ .*it holds 0.0 GB now" "$work/fresh_clone.out" ||
+    { show fresh_clone; fail "fresh_clone: ./test's disk check does not say build/ holds nothing yet"; }
 
 expect build_is_a_file 1 2
 problem build_is_a_file 'build is a file, not a folder \(\./grade builds' 'mv build build\.not-a-folder$'

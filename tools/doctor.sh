@@ -271,11 +271,12 @@ if [ -n "$tmp" ]; then
     mkdir -p "$tmp/blas" "$tmp/asan" "$tmp/data"
     if [ -n "$cxx_path" ]; then
         if ! $skip_blas; then
-            (blas_job "$tmp/blas") &
+            # (bash's own "Aborted" or "Segmentation fault" line goes to job.log)
+            (blas_job "$tmp/blas") 2>"$tmp/blas/job.log" &
             blas_pid=$!
         fi
         if ! $skip_asan; then
-            (asan_job "$tmp/asan") &
+            (asan_job "$tmp/asan") 2>"$tmp/asan/job.log" &
             asan_pid=$!
         fi
     fi
@@ -430,6 +431,7 @@ disk_fix() {
     local folders=() f kb=0
     for f in "$root"/build-*; do [ -d "$f" ] && folders+=("$(rel "$f")"); done
     [ ${#folders[@]} -eq 0 ] || kb=$(cd "$root" && du -sck "${folders[@]}" 2>/dev/null | tail -n 1 | cut -f 1)
+    [[ "$kb" =~ ^[0-9]+$ ]] || kb=0
     if [ ${#folders[@]} -gt 0 ] && [ $((kb / 1024)) -ge "$1" ]; then
         echo "rm -rf ${folders[*]}   (optional builds; ./grade rebuilds them when needed)"
     else
@@ -590,7 +592,9 @@ if ! $learner; then
     check_packages test
     if [ -n "$free_mb" ] && $jobs_started; then
         wait "$du_pid"
-        build_mb=$(($(cat "$tmp/build.kb" 2>/dev/null || echo 0) / 1024))
+        build_kb=$(cat "$tmp/build.kb" 2>/dev/null)
+        [[ "$build_kb" =~ ^[0-9]+$ ]] || build_kb=0  # no build/ yet
+        build_mb=$((build_kb / 1024))
         need_mb=$((test_free_mb - build_mb))
         [ "$need_mb" -ge 0 ] || need_mb=0
         if [ "$free_mb" -ge "$need_mb" ]; then
