@@ -402,7 +402,7 @@ else
         fi
         ;;
     *)
-        fail "the compiler check did not finish (see $tmp/blas)" "$(apt_reinstall clang lld)"
+        fail "the compiler check did not finish: $(first_error "$tmp/blas/job.log")" "$(apt_reinstall clang lld)"
         ;;
     esac
 fi
@@ -485,7 +485,7 @@ elif [ -n "$cxx_path" ] && $jobs_started; then
             "$(if is_installed llvm; then apt_reinstall llvm; else apt_install llvm; fi)"
         ;;
     *)
-        fail "the sanitizer check did not finish (see $tmp/asan)" "$(apt_reinstall $rt_packages)"
+        fail "the sanitizer check did not finish: $(first_error "$tmp/asan/job.log")" "$(apt_reinstall $rt_packages)"
         ;;
     esac
 fi
