@@ -7,16 +7,20 @@
 #   sanitize  ./grade --sanitize also needs clang's sanitizer runtime (left out by
 #             --no-install-recommends, so it is asked for by name) and llvm-symbolizer, with
 #             which AddressSanitizer names the function and file:line of a bad access
-#   test      ./test: all of the above, plus the docs, the browser test, the self-test's XML
-#             parser, the editor checks (clangd, clang-format), Google Benchmark (the
-#             benchmarks are compiled and run once as a smoke test), and the data loader's zlib
-#             and Fashion-MNIST (chapter 05's figures train on it)
+#   test      ./test: all of the above, plus the docs packages, the self-test's XML parser, the
+#             editor checks (clangd, clang-format), Google Benchmark (the benchmarks are
+#             compiled and run once as a smoke test), and the data loader's zlib and
+#             Fashion-MNIST (chapter 05's figures train on it)
+#   docs      the course site (cmake --build build --target docs) and its browser test: the
+#             grade packages, Doxygen, its theme, MathJax, gnuplot, Chromium and fonts, and the
+#             data loader's zlib and Fashion-MNIST for the figures
 #   milestone ./grade milestone run NAME for a milestone that trains on Fashion-MNIST: the grade
 #             packages, the data loader's zlib and Debian's dataset-fashion-mnist (30 MB)
 #   bench     bench/compare: the grade packages, Google Benchmark, NumPy and zlib (its epochs read
 #             Fashion-MNIST when dataset-fashion-mnist is installed; PyTorch is used
 #             when python3-torch is installed, never installed by this script: it is large)
-#   list TIER prints a tier's packages, one per line
+#   list TIER prints a tier's packages, one per line (also test-only: what ./test needs beyond
+#             ./grade --sanitize)
 set -euo pipefail
 
 grade_packages=(clang g++ cmake ninja-build lld binutils git
@@ -25,7 +29,8 @@ grade_packages=(clang g++ cmake ninja-build lld binutils git
 sanitize_packages=(libclang-rt-dev llvm)
 bench_packages=(libbenchmark-dev python3-numpy zlib1g-dev)
 milestone_packages=(zlib1g-dev dataset-fashion-mnist)
-test_only_packages=(doxygen doxygen-awesome-css libjs-mathjax gnuplot-nox chromium fonts-dejavu-core
+docs_packages=(doxygen doxygen-awesome-css libjs-mathjax gnuplot-nox chromium fonts-dejavu-core)
+test_only_packages=("${docs_packages[@]}"
   libtinyxml2-dev clangd clang-format libbenchmark-dev zlib1g-dev dataset-fashion-mnist)
 
 tier_packages() {
@@ -36,7 +41,8 @@ tier_packages() {
     test-only) echo "${test_only_packages[@]}" ;;
     milestone) echo "${grade_packages[@]}" "${milestone_packages[@]}" ;;
     bench) echo "${grade_packages[@]}" "${bench_packages[@]}" ;;
-    *) echo "usage: tools/deps.sh grade|sanitize|test|milestone|bench, or tools/deps.sh list grade|sanitize|test|test-only|milestone|bench" >&2; exit 2 ;;
+    docs) echo "${grade_packages[@]}" "${docs_packages[@]}" "${milestone_packages[@]}" ;;
+    *) echo "usage: tools/deps.sh grade|sanitize|test|milestone|bench|docs, or tools/deps.sh list grade|sanitize|test|test-only|milestone|bench|docs" >&2; exit 2 ;;
   esac
 }
 
@@ -45,7 +51,7 @@ if [ "${1:-}" = list ]; then
   exit 0
 fi
 case "${1:-}" in
-  grade | sanitize | test | milestone | bench) ;;
+  grade | sanitize | test | milestone | bench | docs) ;;
   *) tier_packages "${1:-}" ;;  # prints the usage and exits 2
 esac
 read -r -a wanted <<<"$(tier_packages "$1")"

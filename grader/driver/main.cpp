@@ -278,7 +278,8 @@ int main(int argc, char** argv)
                  "  ./grade solution 01  yours beside the reference (asks first before a pass)\n"
                  "  ./grade reset 01   put the stub back (your files are backed up first)\n"
                  "  ./grade drill      timed interview drills (start, check, hint, history, next)\n"
-                 "  ./grade milestone  historic results re-run by your own code (list, run NAME)",
+                 "  ./grade milestone  historic results re-run by your own code (list, run NAME)\n"
+                 "  ./grade doctor     check this machine: packages, compiler, data, editor, disk",
                  "grade"};
     Options options;
     std::string& chapter_key = options.chapter_key;
