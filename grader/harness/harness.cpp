@@ -10,6 +10,7 @@
 #include <xtensor/xadapt.hpp>
 
 #include "results.hpp"
+#include "traps.hpp"
 
 namespace grader {
 
@@ -142,14 +143,18 @@ std::string describe_current_exception()
         std::free(name);
         return out;
     };
+    const std::string cause = traps::cause_of_current_exception();  // "" unless a known trap
     try {
         throw;
-    } catch (const std::bad_alloc&) {
+    } catch (const std::bad_alloc& e) {
+        if (!cause.empty())
+            return demangle(typeid(e).name()) + ": " + cause;
         const char* limit = std::getenv("SCRATCHNET_MEMORY_MB");
         return std::string("std::bad_alloc: out of memory") +
                (limit ? std::string(" (the grader's limit is ") + limit + " MB)" : "");
     } catch (const std::exception& e) {
-        return demangle(typeid(e).name()) + " (\"" + one_line(e.what()) + "\")";
+        return demangle(typeid(e).name()) + " (\"" + one_line(e.what()) + "\")" +
+               (cause.empty() ? "" : ": " + cause);
     } catch (...) {
         const std::type_info* type = abi::__cxa_current_exception_type();
         return "an exception of type " + (type ? demangle(type->name()) : std::string("unknown")) +
@@ -169,6 +174,7 @@ void for_each_case(int count, const std::function<void(Case&)>& body)
         c.seed = splitmix64(check_seed + static_cast<std::uint64_t>(i));
         c.rng = Rng(c.seed);
         results::case_started(check, i, count, c.seed);
+        traps::forget_failed_allocation();
         try {
             body(c);
         } catch (const scratchnet::not_implemented& e) {
