@@ -202,6 +202,7 @@ bool expect_close(const Case& c, const std::string& what, const xt::xarray<doubl
     }
     std::size_t worst = 0, bad = 0, nonfinite = actual.size();
     double max_abs = 0.0, max_rel = 0.0, worst_excess = -1.0;
+    std::string fill;  // why an entry holds the grader's fill for unwritten or freed memory
     for (std::size_t i = 0; i < actual.size(); ++i) {
         const double a = actual.data()[i], e = expected.data()[i];
         if (!std::isfinite(a) && std::isfinite(e)) {
@@ -216,6 +217,8 @@ bool expect_close(const Case& c, const std::string& what, const xt::xarray<doubl
             max_rel = std::max(max_rel, rel);
         const double excess = err - (tol.atol + tol.rtol * std::abs(e));
         if (excess > 0) {
+            if (fill.empty())
+                fill = traps::fill_value_cause(a);
             ++bad;
             if (excess > worst_excess) {
                 worst_excess = excess;
@@ -235,7 +238,8 @@ bool expect_close(const Case& c, const std::string& what, const xt::xarray<doubl
     fail(c, what + " differs from the expected value in " + std::to_string(bad) + " of " +
                 std::to_string(actual.size()) + " entries: max abs error " + num(max_abs) +
                 ", max rel error " + num(max_rel) + "; worst at " + index_str(shape, worst) +
-                ": got " + num(actual.data()[worst]) + ", expected " + num(expected.data()[worst]));
+                ": got " + num(actual.data()[worst]) + ", expected " + num(expected.data()[worst]) +
+                (fill.empty() ? "" : ". " + fill));
     return false;
 }
 

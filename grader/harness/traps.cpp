@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <limits>
 #include <new>
 #include <stdexcept>
 
@@ -60,6 +64,31 @@ bool absurd_size(double bytes)
     if (const char* limit = std::getenv("SCRATCHNET_MEMORY_MB"))
         most = std::max(most, std::atof(limit) * 1048576.0);
     return bytes > 16.0 * std::max(most, 1073741824.0);
+}
+
+std::string fill_value_cause(double value)
+{
+    if (!std::getenv("MALLOC_PERTURB_"))
+        return "";
+    auto fill = [](std::uint64_t bits) {
+        double d;
+        std::memcpy(&d, &bits, sizeof d);
+        return d;
+    };
+    const double never_written = fill(0xfefefefefefefefeULL), freed = fill(0x0101010101010101ULL);
+    const char* chapter = std::getenv("SCRATCHNET_CHAPTER");
+    if (std::abs(value - never_written) <= 0.1 * std::abs(never_written))
+        return "About -5.5e+303 is what the grader puts in memory that was never written: a "
+               "matrix read before it was given values (`Matrix Z(shape);` leaves the entries "
+               "as they were; start from xt::zeros<double>(shape) when you add into it)";
+    const bool subnormal = value != 0.0 && std::abs(value) < std::numeric_limits<double>::min();
+    if (std::abs(value - freed) <= 1e-6 * freed || subnormal)
+        return "A number as tiny as " + bytes_str(value) +
+               " is what freed memory, or a pointer, reads as: your code most likely read memory "
+               "after it was freed (a pointer or an `auto` expression that refers to a local "
+               "matrix that no longer exists); ./grade --sanitize " +
+               (chapter ? chapter : std::string("NN")) + " names the line";
+    return "";
 }
 
 std::string cause_of_current_exception()

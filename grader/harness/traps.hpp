@@ -22,6 +22,11 @@ std::size_t failed_allocation();
 /// a size made up from a garbage shape, not a program that slowly ran out of memory.
 bool absurd_size(double bytes);
 
+/// When `value` is the grader's fill for memory never written (about -5.49e+303) or freed
+/// (about 7.75e-304; see MALLOC_PERTURB_ in grader/driver/runner.cpp): the sentence that says
+/// so and what usually causes it; else "".
+std::string fill_value_cause(double value);
+
 /// For the exception being handled (call inside a catch block): the sentence that names the
 /// likely cause, or "" when it is not a known trap. `limit_mb` is the grader's memory limit.
 std::string cause_of_current_exception();
