@@ -183,7 +183,12 @@ std::string sanitizer_cause(const std::string& log_path, const std::string& sour
             what += " (" + m[1].str() + " of " + m[2].str() + " bytes)";
         } else if (what.empty() && std::regex_match(line, m, ubsan)) {
             what = "UndefinedBehaviorSanitizer: " + m[3].str();
-            where = " at " + relative(m[1].str(), source_dir) + ":" + m[2].str();
+            if (what.find("addition of unsigned offset") != std::string::npos)
+                what += " (an index went below 0 and wrapped around: an unsigned loop counter "
+                        "tested with >= 0?)";
+            // In a system header (std::vector's operator[]): the stack names the learner's line.
+            if (m[1].str().find("/include/") == std::string::npos)
+                where = " at " + relative(m[1].str(), source_dir) + ":" + m[2].str();
         } else if (!what.empty() && where.empty() && std::regex_match(line, m, frame)) {
             std::string function = m[1].str().substr(0, m[1].str().find('('));
             std::string at =

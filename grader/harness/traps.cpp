@@ -115,9 +115,11 @@ std::string cause_of_current_exception()
                "needs xt::view(v, xt::all(), xt::newaxis()); " +
                std::string(where_explained);
     } catch (const std::runtime_error& e) {
-        // The sanitizer build's xtensor assertion for the dimension_mismatch trap.
-        if (std::string(e.what()).find("cannot change the number of dimensions") !=
-            std::string::npos)
+        // The sanitizer build's xtensor assertions (XTENSOR_ENABLE_ASSERT) for the
+        // dimension_mismatch trap: they fire before core.hpp's check.
+        const std::string what = e.what();
+        if (what.find("Cannot change dimension of xtensor") != std::string::npos ||
+            what.find("cannot change the number of dimensions") != std::string::npos)
             return "an expression was stored in a container with another number of dimensions, "
                    "e.g. a 1-D reduction `Matrix m = xt::amax(S, {1});` (store it in a Vector, "
                    "or keep the axis with xt::keep_dims) or a (1, H) `xt::keep_dims` sum in a "
