@@ -175,7 +175,8 @@ std::string sanitizer_cause(const std::string& log_path, const std::string& sour
                    " bytes at once (allocation-size-too-big). A size this large is made up: "
                    "almost always a 1-D result stored in a 2-D Matrix, or a Matrix read past the "
                    "end of a std::vector (an unsigned index loop that wraps below 0); see "
-                   "\"Traps\" under \"xtensor for NumPy users\" in chapter 01's text";
+                   "\"Traps\" in chapter 01's xtensor notes "
+                   "(chapters/01-forward-propagation/README.md, chapter01.html#chapter01-traps)";
         } else if (what.empty() && std::regex_search(line, m, asan)) {
             what = "AddressSanitizer: " + m[1].str();
         } else if (!what.empty() && what.rfind("AddressSanitizer", 0) == 0 &&

@@ -19,8 +19,8 @@
 namespace grader::traps {
 
 const char* const where_explained =
-    "see \"Traps\" under \"xtensor for NumPy users\" in chapter 01's text "
-    "(chapter01.html#chapter01-traps on the course site)";
+    "see \"Traps\" in chapter 01's xtensor notes (chapters/01-forward-propagation/README.md, "
+    "section \"xtensor for NumPy users\"; chapter01.html#chapter01-traps on the course site)";
 
 namespace {
 
