@@ -28,7 +28,7 @@ bool absurd_size(double bytes);
 std::string fill_value_cause(double value);
 
 /// For the exception being handled (call inside a catch block): the sentence that names the
-/// likely cause, or "" when it is not a known trap. `limit_mb` is the grader's memory limit.
+/// likely cause, or "" when it is not a known trap.
 std::string cause_of_current_exception();
 
 }  // namespace grader::traps
