@@ -3,8 +3,11 @@
 ///        "not implemented" error thrown by exercise stubs.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -73,6 +76,41 @@ public:
 
 private:
     std::string function_;
+};
+
+/// Thrown when an expression is stored in a container with another number of dimensions:
+/// `Matrix m = xt::amax(S, {1});` (a 1-D result in a 2-D Matrix), `softmax(Vector{1, 2, 3})` (a
+/// Vector converted to a Matrix) or `Vector db = xt::sum(dZ, {0}, xt::keep_dims);` (a (1, H)
+/// result in a Vector). xtensor 0.24 does not check this: it makes up the missing size, then
+/// fails with `std::bad_alloc`, gives a wrong shape or crashes. This header makes xtensor check
+/// it before anything is allocated (see the end of core.hpp); code whose dimensions match is not
+/// affected.
+class dimension_mismatch : public std::logic_error {
+public:
+    /// `from`: the expression's number of dimensions, `shape` its shape as text; `to`: the
+    /// container's number of dimensions.
+    dimension_mismatch(std::size_t from, std::size_t to, const std::string& shape)
+        : std::logic_error(message(from, to, shape))
+    {}
+
+private:
+    static std::string message(std::size_t from, std::size_t to, const std::string& shape)
+    {
+        auto name = [](std::size_t n) {
+            return n == 1 ? std::string(" (a Vector)") : n == 2 ? std::string(" (a Matrix)") : "";
+        };
+        const std::string fix =
+            from == 0   ? "A reduction with no axis (xt::amax(S), xt::sum(S)) is one number: name "
+                          "the axis, as in xt::amax(S, {1}), or read the number with xt::amax(S)()."
+            : from < to ? "A reduction over an axis (xt::amax(S, {1}), xt::sum(S, {1})) has one "
+                          "dimension fewer than S: store it in a Vector, or keep the axis with "
+                          "xt::keep_dims to get a column (N, 1)."
+                        : "xt::keep_dims keeps the summed axis, (1, H) instead of (H): leave it "
+                          "out to get a Vector; a row of a Matrix is xt::row(A, i).";
+        return "a " + std::to_string(from) + "-D expression of shape " + shape +
+               " was stored in a " + std::to_string(to) + "-D container" + name(to) +
+               ": the number of dimensions must match. " + fix;
+    }
 };
 
 /// The course's seeded random generator. Whatever needs random numbers (initial weights in
@@ -156,3 +194,32 @@ SequenceSet adding_problem(std::size_t N, std::size_t T, Rng& rng);
 }  // namespace data
 
 }  // namespace scratchnet
+
+// xtensor 0.24 stores a shape in a fixed-size xtensor (Matrix, Vector) through this xtl helper,
+// which copies the expression's shape into a std::array without checking its length: a 1-D
+// shape in a Matrix leaves the second size uninitialised (a garbage size: std::bad_alloc, a wrong
+// shape or a crash), a 2-D shape in a Vector writes past the array. This specialization (for
+// std::array targets only; a shape of the right length is copied as before) checks the length
+// and throws scratchnet::dimension_mismatch before anything is allocated.
+#if defined(XTL_VERSION_MAJOR) && XTL_VERSION_MAJOR == 0 && XTL_VERSION_MINOR == 7
+namespace xtl::detail {
+template <class T, std::size_t N, class A>
+struct sequence_forwarder_impl<std::array<T, N>, A, void> {
+    template <class S>
+    static std::array<T, N> forward(const S& shape)
+    {
+        const auto length =
+            static_cast<std::size_t>(std::distance(std::begin(shape), std::end(shape)));
+        if (length != N) {
+            std::string text = "(";
+            for (auto it = std::begin(shape); it != std::end(shape); ++it)
+                text += (it == std::begin(shape) ? "" : ", ") + std::to_string(*it);
+            throw scratchnet::dimension_mismatch(length, N, text + ")");
+        }
+        std::array<T, N> out;
+        std::copy(std::begin(shape), std::end(shape), out.begin());
+        return out;
+    }
+};
+}  // namespace xtl::detail
+#endif

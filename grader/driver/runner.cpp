@@ -157,6 +157,9 @@ std::string sanitizer_cause(const std::string& log_path, const std::string& sour
     std::ifstream in(log_path);
     std::string what, where;
     static const std::regex asan(R"(ERROR: AddressSanitizer: ([\w-]+))");
+    // A failed request for a made-up size (see grader/harness/traps.cpp for the plain build).
+    static const std::regex too_big(
+        R"(AddressSanitizer: (requested allocation size|out of memory: allocator is trying to allocate) (0x[0-9a-f]+))");
     static const std::regex access(R"(^(READ|WRITE) of size (\d+))");
     static const std::regex ubsan(R"(^(.+?):(\d+):\d+: runtime error: (.*)$)");
     static const std::regex frame(R"(^\s*#\d+ 0x[0-9a-f]+ in (.+?) (/\S+?):(\d+)(:\d+)?$)");
@@ -164,14 +167,29 @@ std::string sanitizer_cause(const std::string& log_path, const std::string& sour
     int lines = 0;
     for (std::string line; std::getline(in, line) && ++lines < 20000;) {
         std::smatch m;
-        if (what.empty() && std::regex_search(line, m, asan)) {
+        if (what.empty() && std::regex_search(line, m, too_big)) {
+            const double bytes = static_cast<double>(std::stoull(m[2].str(), nullptr, 16));
+            char size[32];
+            std::snprintf(size, sizeof size, "%.3g", bytes);
+            what = "AddressSanitizer: asked for " + std::string(size) +
+                   " bytes at once (allocation-size-too-big). A size this large is made up: "
+                   "almost always a 1-D result stored in a 2-D Matrix, or a Matrix read past the "
+                   "end of a std::vector (an unsigned index loop that wraps below 0); see "
+                   "\"Traps\" in chapter 01's xtensor notes "
+                   "(chapters/01-forward-propagation/README.md, chapter01.html#chapter01-traps)";
+        } else if (what.empty() && std::regex_search(line, m, asan)) {
             what = "AddressSanitizer: " + m[1].str();
         } else if (!what.empty() && what.rfind("AddressSanitizer", 0) == 0 &&
                    what.find(" (") == std::string::npos && std::regex_search(line, m, access)) {
             what += " (" + m[1].str() + " of " + m[2].str() + " bytes)";
         } else if (what.empty() && std::regex_match(line, m, ubsan)) {
             what = "UndefinedBehaviorSanitizer: " + m[3].str();
-            where = " at " + relative(m[1].str(), source_dir) + ":" + m[2].str();
+            if (what.find("addition of unsigned offset") != std::string::npos)
+                what += " (an index went below 0 and wrapped around: an unsigned loop counter "
+                        "tested with >= 0?)";
+            // In a system header (std::vector's operator[]): the stack names the learner's line.
+            if (m[1].str().find("/include/") == std::string::npos)
+                where = " at " + relative(m[1].str(), source_dir) + ":" + m[2].str();
         } else if (!what.empty() && where.empty() && std::regex_match(line, m, frame)) {
             std::string function = m[1].str().substr(0, m[1].str().find('('));
             std::string at =
@@ -269,6 +287,7 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
         "ASAN_OPTIONS=detect_leaks=0:halt_on_error=1:abort_on_error=0",
         "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1",
         "SCRATCHNET_MEMORY_MB=" + std::to_string(limits.memory_mb),
+        "SCRATCHNET_CHAPTER=" + ch.id,
         "SCRATCHNET_RESULTS=" + results_path,
         "SCRATCHNET_RESULT_TOKEN=" + token,
         "SCRATCHNET_EXPECTED=" + (ch.expected_records.empty() ? paths.binary_dir + "/grader/" +
@@ -337,9 +356,12 @@ void run_chapter(const Paths& paths, const std::string& binary, const Limits& li
         else if (child.timed_out)
             how = "did not finish within " + std::to_string(static_cast<int>(limits.seconds)) +
                   " s (time limit): an endless loop?";
-        else if (WIFSIGNALED(child.status))
-            how = "crashed with " + describe_signal(WTERMSIG(child.status));
-        else if (WIFEXITED(child.status))
+        else if (WIFSIGNALED(child.status)) {
+            const int sig = WTERMSIG(child.status);
+            how = "crashed with " + describe_signal(sig);
+            if ((sig == SIGSEGV || sig == SIGBUS) && limits.limit_address_space)
+                how += "; ./grade --sanitize " + ch.id + " names the line that did it";
+        } else if (WIFEXITED(child.status))
             how = "exited with status " + std::to_string(WEXITSTATUS(child.status)) +
                   " before the grader finished (exit() or quick_exit() called from your code?)";
         result.cause =

@@ -10,6 +10,7 @@
 #include <xtensor/xadapt.hpp>
 
 #include "results.hpp"
+#include "traps.hpp"
 
 namespace grader {
 
@@ -142,14 +143,18 @@ std::string describe_current_exception()
         std::free(name);
         return out;
     };
+    const std::string cause = traps::cause_of_current_exception();  // "" unless a known trap
     try {
         throw;
-    } catch (const std::bad_alloc&) {
+    } catch (const std::bad_alloc& e) {
+        if (!cause.empty())
+            return demangle(typeid(e).name()) + ": " + cause;
         const char* limit = std::getenv("SCRATCHNET_MEMORY_MB");
         return std::string("std::bad_alloc: out of memory") +
                (limit ? std::string(" (the grader's limit is ") + limit + " MB)" : "");
     } catch (const std::exception& e) {
-        return demangle(typeid(e).name()) + " (\"" + one_line(e.what()) + "\")";
+        return demangle(typeid(e).name()) + " (\"" + one_line(e.what()) + "\")" +
+               (cause.empty() ? "" : ": " + cause);
     } catch (...) {
         const std::type_info* type = abi::__cxa_current_exception_type();
         return "an exception of type " + (type ? demangle(type->name()) : std::string("unknown")) +
@@ -169,6 +174,7 @@ void for_each_case(int count, const std::function<void(Case&)>& body)
         c.seed = splitmix64(check_seed + static_cast<std::uint64_t>(i));
         c.rng = Rng(c.seed);
         results::case_started(check, i, count, c.seed);
+        traps::forget_failed_allocation();
         try {
             body(c);
         } catch (const scratchnet::not_implemented& e) {
@@ -196,6 +202,7 @@ bool expect_close(const Case& c, const std::string& what, const xt::xarray<doubl
     }
     std::size_t worst = 0, bad = 0, nonfinite = actual.size();
     double max_abs = 0.0, max_rel = 0.0, worst_excess = -1.0;
+    std::string fill;  // why an entry holds the grader's fill for unwritten or freed memory
     for (std::size_t i = 0; i < actual.size(); ++i) {
         const double a = actual.data()[i], e = expected.data()[i];
         if (!std::isfinite(a) && std::isfinite(e)) {
@@ -210,6 +217,8 @@ bool expect_close(const Case& c, const std::string& what, const xt::xarray<doubl
             max_rel = std::max(max_rel, rel);
         const double excess = err - (tol.atol + tol.rtol * std::abs(e));
         if (excess > 0) {
+            if (fill.empty())
+                fill = traps::fill_value_cause(a);
             ++bad;
             if (excess > worst_excess) {
                 worst_excess = excess;
@@ -229,7 +238,8 @@ bool expect_close(const Case& c, const std::string& what, const xt::xarray<doubl
     fail(c, what + " differs from the expected value in " + std::to_string(bad) + " of " +
                 std::to_string(actual.size()) + " entries: max abs error " + num(max_abs) +
                 ", max rel error " + num(max_rel) + "; worst at " + index_str(shape, worst) +
-                ": got " + num(actual.data()[worst]) + ", expected " + num(expected.data()[worst]));
+                ": got " + num(actual.data()[worst]) + ", expected " + num(expected.data()[worst]) +
+                (fill.empty() ? "" : ". " + fill));
     return false;
 }
 
