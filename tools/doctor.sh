@@ -578,6 +578,8 @@ else
         elif [ -f "$root/build/build.ninja" ]; then
             fail "build/compile_commands.json is missing: clangd would guess the flags and show false errors" \
                 "cmake --preset default >/dev/null"
+        elif [ ! -e "$root/build" ]; then  # a fresh clone: nothing is wrong yet
+            info "build/compile_commands.json, which clangd reads, is written by your first ./grade"
         else
             fail "build/compile_commands.json does not exist yet: clangd would guess the flags and show false errors" \
                 "./grade   (the first run configures build/ and writes it)"
