@@ -177,6 +177,14 @@ TEST(DevContainer, ConfigIsValidAndBuildsTheDockerfile)
         << config << "'s remoteUser is not the user " << dockerfile << " creates";
     EXPECT_NE(j.value("postCreateCommand", "").find("./grade"), std::string::npos)
         << "the container should set up the build once it is created (./grade --help)";
+
+    // A clone on Windows keeps the scripts' Unix line endings (.gitattributes), or bash in the
+    // container stops at "bash\r: No such file or directory".
+    auto [status, out] = run_command("git -C " + quote(paths.source_dir) +
+                                     " check-attr eol -- grade test tools/deps.sh 2>&1");
+    EXPECT_EQ(status, 0) << out;
+    EXPECT_EQ(out, "grade: eol: lf\ntest: eol: lf\ntools/deps.sh: eol: lf\n")
+        << "add `* text=auto eol=lf` to .gitattributes";
 }
 
 // The Dockerfile names the packages of tools/deps.sh's tiers, in lists the test can compare:
