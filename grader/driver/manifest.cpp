@@ -22,6 +22,71 @@ const CheckInfo* Chapter::check(const std::string& name) const
     return nullptr;
 }
 
+namespace {
+
+// Gradescope's values of a test's "visibility" (its autograder specification, "Output format":
+// https://gradescope-autograders.readthedocs.io/en/latest/specs/).
+const char* const visibilities[] = {"visible", "hidden", "after_due_date", "after_published"};
+
+double read_points(const nlohmann::json& v, const std::string& where)
+{
+    if (!v.is_number() || v.get<double>() < 0)
+        throw std::runtime_error("course.json: " + where + ": \"points\" is " + v.dump() +
+                                 "; it must be a number of points, 0 or more");
+    return v.get<double>();
+}
+
+std::string read_visibility(const nlohmann::json& v, const std::string& where)
+{
+    for (const char* known : visibilities)
+        if (v.is_string() && v.get<std::string>() == known)
+            return known;
+    throw std::runtime_error("course.json: " + where + ": \"visibility\" is " + v.dump() +
+                             "; Gradescope knows \"visible\", \"hidden\", \"after_due_date\" "
+                             "and \"after_published\"");
+}
+
+// A chapter's optional grading settings: "grading": {"points", "visibility" (the defaults of
+// its checks), "classroom_points"}, and a check's own "points" and "visibility".
+void read_grading(const nlohmann::json& c, Chapter& ch)
+{
+    const std::string where = "chapter " + ch.id;
+    double points = 1;
+    std::string visibility = "visible";
+    const nlohmann::json grading = c.value("grading", nlohmann::json::object());
+    if (!grading.is_object())
+        throw std::runtime_error("course.json: " + where + ": \"grading\" must be an object");
+    for (const auto& [key, value] : grading.items())
+        if (key == "points")
+            points = read_points(value, where + " (grading)");
+        else if (key == "visibility")
+            visibility = read_visibility(value, where + " (grading)");
+        else if (key != "classroom_points")
+            throw std::runtime_error("course.json: " + where +
+                                     ": \"grading\" has an unknown key \"" + key +
+                                     "\" (known: points, visibility, classroom_points)");
+    double sum = 0;
+    for (std::size_t i = 0; i < ch.checks.size(); ++i) {
+        const nlohmann::json& k = c.at("checks").at(i);
+        CheckInfo& info = ch.checks[i];
+        const std::string at = where + ", check " + info.name;
+        info.points = k.contains("points") ? read_points(k.at("points"), at) : points;
+        info.visibility =
+            k.contains("visibility") ? read_visibility(k.at("visibility"), at) : visibility;
+        sum += info.points;
+    }
+    ch.classroom_points = static_cast<int>(sum + 0.5);
+    if (grading.contains("classroom_points")) {
+        const nlohmann::json& v = grading.at("classroom_points");
+        if (!v.is_number_integer() || v.get<int>() < 0)
+            throw std::runtime_error("course.json: " + where + ": \"classroom_points\" is " +
+                                     v.dump() + "; it must be a whole number, 0 or more");
+        ch.classroom_points = v.get<int>();
+    }
+}
+
+}  // namespace
+
 Manifest Manifest::load(const std::string& path)
 {
     std::ifstream in(path);
@@ -46,6 +111,7 @@ Manifest Manifest::load(const std::string& path)
             ch.checks.push_back(
                 {k.at("name").get<std::string>(), k.value("function", ""), k.value("hint", "")});
         ch.hints = c.value("hints", std::vector<std::string>{});
+        read_grading(c, ch);
         m.chapters.push_back(std::move(ch));
     }
     for (const auto& d : j.value("drills", nlohmann::json::array())) {

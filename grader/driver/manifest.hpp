@@ -11,6 +11,10 @@ struct CheckInfo {
     std::string name;      ///< GoogleTest name, "Suite.Test"
     std::string function;  ///< the function it is mostly about
     std::string hint;
+    /// Gradescope (`grade --gradescope`): the check's points and who sees its result. From the
+    /// check's own "points" / "visibility" in course.json, else its chapter's "grading".
+    double points = 1;
+    std::string visibility = "visible";  ///< visible, hidden, after_due_date, after_published
 };
 
 struct Chapter {
@@ -21,6 +25,10 @@ struct Chapter {
     std::string exercise;  ///< file name in exercises/<folder>/ and solutions/<folder>/
     std::vector<CheckInfo> checks;
     std::vector<std::string> hints;
+    /// GitHub Classroom (.github/workflows/classroom.yml): the points of the chapter's test,
+    /// all or nothing. course.json's "grading": {"classroom_points": N}, else the sum of its
+    /// checks' points, rounded.
+    int classroom_points = 0;
     /// The reference records the checks compare with, ':'-separated; empty means the chapter's
     /// own (build/grader/<folder>/reference.cbor). A drill uses those of every chapter.
     std::string expected_records;

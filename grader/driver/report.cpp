@@ -1,5 +1,6 @@
 #include "report.hpp"
 
+#include <cmath>
 #include <iomanip>
 #include <sstream>
 
@@ -263,30 +264,61 @@ std::string xml_escape(const std::string& text)
 
 }  // namespace
 
+namespace {
+
+// A number of points as JSON: 2 rather than 2.0 when it is whole.
+nlohmann::json points_json(double points)
+{
+    const double whole = std::round(points);
+    if (whole == points)
+        return static_cast<long long>(whole);
+    return points;
+}
+
+}  // namespace
+
 nlohmann::json to_gradescope(const std::vector<ChapterResult>& results, const std::string& table,
                              double seconds)
 {
     nlohmann::json tests = nlohmann::json::array();
-    int score = 0, max_score = 0;
+    double score = 0, max_score = 0;
+    bool all_visible = true;
+    std::ostringstream visible_only;  // the table without what a check that is not visible says
     for (const auto& r : results) {
         const Chapter& ch = *r.chapter;
+        int shown = 0, shown_passed = 0;
         for (const auto& info : ch.checks) {
             const CheckResult* c = find_check(r, info.name);
             const bool passed = c && c->status == CheckStatus::passed;
             tests.push_back({{"name", ch.id + " " + ch.title + ": " + info.name},
-                             {"score", passed ? 1 : 0},
-                             {"max_score", 1},
+                             {"score", points_json(passed ? info.points : 0)},
+                             {"max_score", points_json(info.points)},
                              {"status", passed ? "passed" : "failed"},
+                             {"visibility", info.visibility},
                              {"output", check_output(r, info, c)}});
-            score += passed;
-            ++max_score;
+            score += passed ? info.points : 0;
+            max_score += info.points;
+            if (info.visibility == "visible") {
+                ++shown;
+                shown_passed += passed;
+            }
         }
+        const int kept = static_cast<int>(ch.checks.size()) - shown;
+        all_visible = all_visible && kept == 0;
+        visible_only << "  " << pad(ch.id + " " + ch.title, 34) << shown_passed << " of " << shown
+                     << " checks passed";
+        if (kept)
+            visible_only << " (and " << kept << " check" << (kept == 1 ? "" : "s")
+                         << " whose results are shown later or not at all)";
+        visible_only << "\n";
     }
-    return {{"score", score},
-            {"max_score", max_score},
+    // Some checks are not visible: neither the table (it quotes a failing check) nor the
+    // command's own output (run_autograder's stdout) may show what they found.
+    return {{"score", points_json(score)},
+            {"max_score", points_json(max_score)},
             {"execution_time", static_cast<int>(seconds + 0.5)},
-            {"output", table},
-            {"stdout_visibility", "visible"},
+            {"output", all_visible ? table : visible_only.str()},
+            {"stdout_visibility", all_visible ? "visible" : "hidden"},
             {"tests", tests}};
 }
 

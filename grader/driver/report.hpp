@@ -28,7 +28,9 @@ void print_chapter(std::ostream& out, const ChapterResult& r, const Style& style
 /// The machine-readable report (`grade --json`; schema "scratchnet-grade/1", see README).
 nlohmann::json to_json(const std::vector<ChapterResult>& results);
 
-/// Gradescope's results.json: one test per check (1 point each), the table as the output.
+/// Gradescope's results.json: one test per check, with the points and visibility course.json
+/// gives it (default 1 point, visible), the table as the output. When a check is not visible,
+/// the output counts only the visible checks and run_autograder's stdout is hidden.
 nlohmann::json to_gradescope(const std::vector<ChapterResult>& results, const std::string& table,
                              double seconds);
 

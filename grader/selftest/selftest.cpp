@@ -199,13 +199,15 @@ TEST(Manifest, OneFormatForEveryEntry)
         std::set<std::string> keys;
         for (const auto& [key, value] : ch.items())
             keys.insert(key);
+        keys.erase("grading");  // optional: points and visibility (README, "For a class")
         EXPECT_EQ(keys, (std::set<std::string>{"id", "folder", "title", "contract", "exercise",
                                                "checks", "hints"}))
             << "chapter " << ch.value("id", "?");
         for (const auto& check : ch.at("checks")) {
             std::set<std::string> ck;
             for (const auto& [key, value] : check.items())
-                ck.insert(key);
+                if (key != "points" && key != "visibility")  // optional, as "grading"
+                    ck.insert(key);
             EXPECT_EQ(ck, (std::set<std::string>{"name", "function", "hint"})) << check.dump();
         }
     }
@@ -591,8 +593,15 @@ TEST(Gradescope, ResultsJsonFollowsTheSpec)
     const fs::path out =
         fs::temp_directory_path() / ("scratchnet-gs-" + std::to_string(getpid()) + ".json");
     std::size_t total = 0;
-    for (const auto& ch : manifest().chapters)
+    double points = 0;  // each check's points, from course.json (1 unless it says otherwise)
+    std::map<std::string, double> worth;
+    for (const auto& ch : manifest().chapters) {
         total += ch.checks.size();
+        for (const auto& c : ch.checks) {
+            points += c.points;
+            worth[ch.id + " " + ch.title + ": " + c.name] = c.points;
+        }
+    }
     for (const std::string variant : {"reference", "fixture-segfault"}) {
         run_grade("--variant " + variant + " --gradescope '" + out.string() + "'");
         std::ifstream in(out);
@@ -600,23 +609,29 @@ TEST(Gradescope, ResultsJsonFollowsTheSpec)
         ASSERT_FALSE(r.is_discarded()) << variant;
         // Gradescope's autograder format: score, max_score, tests[name, score, max_score,
         // status, output]; output and execution_time for the whole run.
-        EXPECT_EQ(r.at("max_score"), total);
+        EXPECT_DOUBLE_EQ(r.at("max_score").get<double>(), points);
         ASSERT_EQ(r.at("tests").size(), total);
-        int sum = 0;
+        double sum = 0;
         for (const auto& t : r.at("tests")) {
-            EXPECT_TRUE(t.at("name").is_string());
-            EXPECT_EQ(t.at("max_score"), 1);
+            ASSERT_TRUE(t.at("name").is_string());
+            ASSERT_TRUE(worth.count(t.at("name"))) << t;
+            const double max = worth[t.at("name")];
+            EXPECT_EQ(t.at("max_score").get<double>(), max) << t;
             EXPECT_TRUE(t.at("status") == "passed" || t.at("status") == "failed") << t;
-            EXPECT_EQ(t.at("score"), t.at("status") == "passed" ? 1 : 0) << t;
-            sum += t.at("score").get<int>();
+            EXPECT_EQ(t.at("score").get<double>(), t.at("status") == "passed" ? max : 0) << t;
+            const std::string visibility = t.at("visibility");
+            EXPECT_TRUE(visibility == "visible" || visibility == "hidden" ||
+                        visibility == "after_due_date" || visibility == "after_published")
+                << t;
+            sum += t.at("score").get<double>();
         }
-        EXPECT_EQ(r.at("score"), sum);
+        EXPECT_DOUBLE_EQ(r.at("score").get<double>(), sum);
         EXPECT_TRUE(r.at("output").is_string());
         EXPECT_TRUE(r.at("execution_time").is_number());
         if (variant == "reference")
-            EXPECT_EQ(r.at("score"), total);
+            EXPECT_DOUBLE_EQ(r.at("score").get<double>(), points);
         else {
-            EXPECT_LT(r.at("score").get<std::size_t>(), total);
+            EXPECT_LT(r.at("score").get<double>(), points);
             EXPECT_NE(r.dump().find("SIGSEGV"), std::string::npos) << r.dump(2);
         }
     }
@@ -658,14 +673,17 @@ TEST(Gradescope, RunAutograderGradesASubmission)
     std::ifstream in(root / "results" / "results.json");
     nlohmann::json r = nlohmann::json::parse(in, nullptr, false);
     ASSERT_FALSE(r.is_discarded()) << run_log;
-    int chapter_score = 0, other_tests = 0;
+    double chapter_score = 0, chapter_points = 0;
+    int other_tests = 0;
     for (const auto& t : r.at("tests")) {
         if (t.at("name").get<std::string>().rfind(ch.id + " ", 0) == 0)
-            chapter_score += t.at("score").get<int>();
+            chapter_score += t.at("score").get<double>();
         else
             ++other_tests;
     }
-    EXPECT_EQ(chapter_score, static_cast<int>(ch.checks.size())) << r.dump(2);
+    for (const auto& c : ch.checks)
+        chapter_points += c.points;
+    EXPECT_DOUBLE_EQ(chapter_score, chapter_points) << r.dump(2);
     EXPECT_EQ(other_tests, 0) << "AUTOGRADER_CHAPTER=" << ch.id << " grades that chapter only";
     EXPECT_NE(run_log.find("graded: " + ch.exercise), std::string::npos) << run_log;
     fs::remove_all(root);
