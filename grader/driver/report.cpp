@@ -22,6 +22,24 @@ std::string pad(const std::string& s, std::size_t width)
 
 namespace {
 
+// A chapter's "NN title" in the table's first column (34 wide): a longer title is cut at a
+// word boundary and ends with "…", so that the status column stays where it is.
+std::string chapter_cell(const Chapter& ch)
+{
+    constexpr std::size_t width = 32;
+    std::string text = ch.id + " " + ch.title;
+    std::size_t chars = 0, cut = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+            continue;
+        if (text[i] == ' ' && chars < width)
+            cut = i;
+        if (++chars > width)
+            return text.substr(0, cut) + " …";
+    }
+    return text;
+}
+
 std::string first_unfinished_function(const ChapterResult& r)
 {
     for (const auto& c : r.checks)
@@ -68,8 +86,8 @@ void print_table(std::ostream& out, const Manifest& m, const std::vector<Chapter
             counts << r.count(CheckStatus::passed) << "/" << r.checks.size();
         else
             counts << "-";
-        out << "  " << pad(r.chapter->id + " " + r.chapter->title, 34)
-            << paint(style, color, pad(status, 46)) << counts.str() << "\n";
+        out << "  " << pad(chapter_cell(*r.chapter), 34) << paint(style, color, pad(status, 46))
+            << counts.str() << "\n";
         if (!r.cause.empty())
             out << "      " << r.cause << "\n";
         else if (r.status == ChapterStatus::failing)
@@ -175,7 +193,10 @@ void print_next_step(std::ostream& out, const std::vector<ChapterResult>& result
         }
         return;
     }
-    out << "\nEvery chapter passes. Well done!\n";
+    if (results.size() == 1)
+        out << "\nChapter " << results.front().chapter->id << " passes. Well done!\n";
+    else
+        out << "\nEvery chapter passes. Well done!\n";
 }
 
 nlohmann::json to_json(const std::vector<ChapterResult>& results)
@@ -305,7 +326,7 @@ nlohmann::json to_gradescope(const std::vector<ChapterResult>& results, const st
         }
         const int kept = static_cast<int>(ch.checks.size()) - shown;
         all_visible = all_visible && kept == 0;
-        visible_only << "  " << pad(ch.id + " " + ch.title, 34) << shown_passed << " of " << shown
+        visible_only << "  " << pad(chapter_cell(ch), 34) << shown_passed << " of " << shown
                      << " checks passed";
         if (kept)
             visible_only << " (and " << kept << " check" << (kept == 1 ? "" : "s")
