@@ -48,9 +48,10 @@ mkdir -p "$work/no-clangd"
 for dir in /usr/local/sbin /usr/local/bin /usr/sbin /usr/bin /sbin /bin; do
     [ -d "$dir" ] || continue
     for f in "$dir"/*; do
+        [ -e "$f" ] || [ -L "$f" ] || continue  # an empty folder (a fresh machine's /usr/local/sbin)
         name=${f##*/}
         case "$name" in clangd*) continue ;; esac
-        [ -e "$work/no-clangd/$name" ] || ln -s "$f" "$work/no-clangd/$name"
+        [ -e "$work/no-clangd/$name" ] || [ -L "$work/no-clangd/$name" ] || ln -s "$f" "$work/no-clangd/$name"
     done
 done
 

@@ -7,7 +7,8 @@
 # so a new test-only package is hidden without editing this script), runs ./grade there as a
 # learner would, and requires: configure succeeds, every chapter of course.json is graded as
 # "not started", and `cmake --build build --target docs` names the packages to install instead
-# of failing with a CMake error. ./test runs it (CTest: setup.LearnerPathWithoutTestPackages).
+# of failing with a CMake error; GitHub Classroom's workflow commands give points only to a
+# passing chapter; a drill runs from start to pass. ./test runs it (CTest: setup.LearnerPathWithoutTestPackages).
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/scratchnet-learner-path.XXXXXX")
@@ -64,6 +65,39 @@ echo "$docs" | grep -q "needs these Debian packages: .*doxygen" ||
   { echo "$docs"; fail "the docs target does not name the package to install"; }
 echo "$docs" | grep -q "CMake Error" && fail "the docs target gave a CMake error"
 
+# GitHub Classroom's autograding (.github/workflows/classroom.yml, written from course.json) on
+# the same set-up: its plain steps, then every chapter's command as the command grader runs it
+# (only PATH, HOME and FORCE_COLOR; its timeout). On the shipped stubs each must exit 1 (no
+# points); chapter 01's must exit 0 with its reference in place. The copy is built already, so a
+# command costs a grading run, not a build (a clone of its own took 2 minutes of CPU).
+workflow=.github/workflows/classroom.yml
+mapfile -t steps < <(sed -n 's/^ *run: \(.*\)$/\1/p' "$workflow")
+mapfile -t commands < <(sed -n 's/^ *command: \(.*\)$/\1/p' "$workflow")
+mapfile -t minutes < <(sed -n 's/^ *timeout: \([0-9]*\)$/\1/p' "$workflow")
+[ "${#steps[@]}" -ge 1 ] || fail "$workflow has no set-up step"
+[ "${#commands[@]}" -eq "$chapters" ] && [ "${#minutes[@]}" -eq "$chapters" ] ||
+  fail "$workflow has ${#commands[@]} commands and ${#minutes[@]} timeouts for $chapters chapters"
+classroom() {  # classroom COMMAND MINUTES: its exit status, its output in $work/classroom.log
+  env -i PATH="$PATH" HOME="$HOME" FORCE_COLOR=true timeout "$(($2 * 60))" sh -c "$1" \
+    </dev/null >"$work/classroom.log" 2>&1
+}
+for step in "${steps[@]}"; do
+  sh -ec "$step" </dev/null >"$work/classroom.log" 2>&1 ||
+    { cat "$work/classroom.log"; fail "classroom: the step \`$step\` failed"; }
+done
+for i in "${!commands[@]}"; do
+  set +e; classroom "${commands[$i]}" "${minutes[$i]}"; s=$?; set -e
+  [ "$s" -eq 1 ] || { tail -n 20 "$work/classroom.log"; fail "classroom: \`${commands[$i]}\` on the shipped stub exited $s (expected 1: no points)"; }
+done
+[ "${commands[0]}" = "./grade 01" ] || fail "classroom: the first command is \`${commands[0]}\`, not ./grade 01"
+stub=$(mktemp)
+cp exercises/01-forward-propagation/forward_propagation.cpp "$stub"
+cp solutions/01-forward-propagation/forward_propagation.cpp exercises/01-forward-propagation/
+set +e; classroom "${commands[0]}" "${minutes[0]}"; s=$?; set -e
+cp "$stub" exercises/01-forward-propagation/forward_propagation.cpp && rm -f "$stub"
+[ "$s" -eq 0 ] || { tail -n 20 "$work/classroom.log"; fail "classroom: \`${commands[0]}\` with the reference exited $s (expected 0: its points)"; }
+echo "GitHub Classroom: ${#commands[@]} commands exit 1 on the stubs, ./grade 01 exits 0 on its reference"
+
 # A candidate's drill on the same set-up: start, a failing check, the reference typed in, a pass;
 # the history goes where documented, and exercises/ is untouched.
 export XDG_STATE_HOME="$work/state"
@@ -86,4 +120,4 @@ grep -q '"status": "passed"' "$XDG_STATE_HOME/scratchnet/drills.json" ||
 [ "$(find exercises -type f -exec sha256sum {} + | sort)" = "$before" ] || fail "a drill command changed exercises/"
 tail -n 4 "$work/drill2.log"
 
-echo "learner path: ok ($chapters chapters not started, docs names its packages, drill $drill passed)"
+echo "learner path: ok ($chapters chapters not started, docs names its packages, Classroom's commands score as they should, drill $drill passed)"
