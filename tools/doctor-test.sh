@@ -92,6 +92,10 @@ scenario packages
 setup_packages() { make_course "$work/packages/course"; }
 run_packages() { doctor packages PATH="$work/fake-dpkg:$base_path" HIDE_PACKAGES="libclang-rt-dev doxygen"; }
 
+scenario bench
+setup_bench() { make_course "$work/bench/course"; }
+run_bench() { doctor bench PATH="$work/fake-dpkg:$base_path" HIDE_PACKAGES="python3-numpy" -- --bench; }
+
 scenario learner
 setup_learner() { make_course "$work/learner/course"; }
 run_learner() { doctor learner PATH="$work/fake-dpkg:$base_path" HIDE_PACKAGES="doxygen" -- --learner; }
@@ -215,8 +219,8 @@ expect() {
     status=$(cat "$work/$1.status")
     [ "$status" -eq "$2" ] || { show "$1"; fail "$1: exit status $status, expected $2"; }
     ! grep -qE 'doctor\.sh: line [0-9]+' "$work/$1.out" || { show "$1"; fail "$1: a shell error in doctor"; }
-    local last='bench/compare'  # the last group (with --learner: the editor)
-    case "$1" in learner | not_owner) last='your editor' ;; esac
+    local last='the course site'  # the last group (with --learner: the editor; --bench: bench)
+    case "$1" in learner | not_owner) last='your editor' ;; bench) last='bench/compare' ;; esac
     grep -q "^$last  needed by " "$work/$1.out" || { show "$1"; fail "$1: doctor stopped before its last group"; }
     if [ "$3" -eq 0 ]; then
         grep -q '^All is well: ' "$work/$1.out" || { show "$1"; fail "$1: no \"All is well\" line"; }
@@ -251,7 +255,7 @@ if [ "$(uname -m)" = x86_64 ]; then
     grep -q 'picked the Prescott kernel' "$work/healthy.out" && grep -q 'OPENBLAS_CORETYPE=Prescott is set' "$work/healthy.out" ||
         { show healthy; fail "healthy: OPENBLAS_CORETYPE=Prescott is not reported"; }
 fi
-for g in './grade ' './grade --sanitize ' './grade milestone ' './grade drill ' 'your editor ' './test ' 'the course site ' 'bench/compare '; do
+for g in './grade ' './grade --sanitize ' './grade milestone ' './grade drill ' 'your editor ' './test ' 'the course site '; do
     grep -qF "$g needed by " "$work/healthy.out" || { show healthy; fail "healthy: no group \"$g\" saying which command needs it"; }
 done
 find "$work/healthy/course" | sort | cmp -s - "$work/healthy.before" ||
@@ -265,6 +269,11 @@ problem packages 'Debian packages missing: doxygen$' "$apt doxygen$"
 group packages './grade --sanitize, ./test, the course site'
 grep -qE "^Every missing package at once: $apt doxygen libclang-rt-dev$" "$work/packages.out" ||
     { show packages; fail "packages: no single line installing every missing package"; }
+
+expect bench 1 1  # python3-numpy hidden: ./test does not install it, --bench asks for it
+problem bench 'Debian packages missing: python3-numpy$' "$apt python3-numpy$"
+group bench 'bench/compare'
+! grep -q '^bench/compare ' "$work/healthy.out" || { show healthy; fail "healthy: bench/compare checked without --bench"; }
 
 expect learner 0 0
 grep -q "a learner's commands only" "$work/learner.out" || { show learner; fail "learner: --learner is not said"; }

@@ -15,7 +15,8 @@
 #   ./grade drill         the history folder (where ./grade drill and milestone keep your
 #                         results) and practice/ can be written
 #   your editor           clangd is installed; .clangd names a compile_commands.json that exists
-#   ./test, the site, bench/compare   their packages (left out with --learner)
+#   ./test, the site                  their packages (left out with --learner)
+#   bench/compare                     its packages, with --bench only
 # Exit status: 0 when every check passed, 1 when any failed, 2 for a usage error.
 #
 # For its own test (tools/doctor-test.sh) and unusual set-ups:
@@ -29,15 +30,18 @@ set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 usage() {
-    echo "usage: ./grade doctor [--learner]"
+    echo "usage: ./grade doctor [--learner] [--bench]"
     echo "  Checks this machine for everything the course needs; prints the fix of each problem."
     echo "  --learner  only what a learner's commands need (./grade, --sanitize, milestones,"
-    echo "             drills, the editor), not ./test, the course site or bench/compare"
+    echo "             drills, the editor), not ./test or the course site"
+    echo "  --bench    also what bench/compare needs (NumPy; PyTorch when installed)"
 }
 learner=false
+bench=false
 for arg in "$@"; do
     case "$arg" in
     --learner) learner=true ;;
+    --bench) bench=true ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; echo "doctor: unknown argument \"$arg\"" >&2; exit 2 ;;
     esac
@@ -110,7 +114,8 @@ trap cleanup EXIT
 # ---- Debian packages: one dpkg-query for every tier ----------------------------------------
 
 tiers=(grade sanitize milestone)
-$learner || tiers+=(test docs bench)
+$learner || tiers+=(test docs)
+! $bench || tiers+=(bench)
 declare -A tier_list
 for t in "${tiers[@]}"; do
     tier_list[$t]=$(bash "$root/tools/deps.sh" list "$t" | tr '\n' ' ')
@@ -608,6 +613,8 @@ if ! $learner; then
     fi
     begin_group "the course site" "needed by cmake --build build --target docs (./test builds it)"
     check_packages docs
+fi
+if $bench; then  # a course developer's comparison, which ./test does not install: only when asked
     begin_group "bench/compare" "needed by bench/compare: benchmarks beside NumPy"
     check_packages bench
 fi
