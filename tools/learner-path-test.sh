@@ -8,7 +8,7 @@
 # learner would, and requires: configure succeeds, every chapter of course.json is graded as
 # "not started", and `cmake --build build --target docs` names the packages to install instead
 # of failing with a CMake error; GitHub Classroom's workflow commands give points only to a
-# passing chapter; a drill runs from start to pass. ./test runs it (CTest: setup.LearnerPathWithoutTestPackages).
+# passing chapter; Gradescope's bundle grades a submission; a drill runs from start to pass. ./test runs it (CTest: setup.LearnerPathWithoutTestPackages).
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/scratchnet-learner-path.XXXXXX")
@@ -98,6 +98,18 @@ cp "$stub" exercises/01-forward-propagation/forward_propagation.cpp && rm -f "$s
 [ "$s" -eq 0 ] || { tail -n 20 "$work/classroom.log"; fail "classroom: \`${commands[0]}\` with the reference exited $s (expected 0: its points)"; }
 echo "GitHub Classroom: ${#commands[@]} commands exit 1 on the stubs, ./grade 01 exits 0 on its reference"
 
+# Gradescope's bundle (autograder/setup.sh, then run_autograder on a submission) on the same
+# built copy: the self-test's Gradescope.RunAutograderGradesASubmission, which ctest leaves to
+# this script. It replaces chapter 01's exercise with the submission: the stub is put back.
+selftest="$src/build/grader/selftest/selftest"
+[ -x "$selftest" ] || fail "no $selftest: build the self-test first (./test does)"
+cp exercises/01-forward-propagation/forward_propagation.cpp "$work/stub.cpp"
+SCRATCHNET_AUTOGRADER_SOURCE="$work" "$selftest" --gtest_filter=Gradescope.RunAutograderGradesASubmission \
+  >"$work/gradescope.log" 2>&1 || { cat "$work/gradescope.log"; fail "Gradescope's bundle on the copy"; }
+grep -q "\[  PASSED  \] 1 test" "$work/gradescope.log" || { cat "$work/gradescope.log"; fail "Gradescope's test did not run"; }
+cp "$work/stub.cpp" exercises/01-forward-propagation/forward_propagation.cpp
+echo "Gradescope: autograder/setup.sh and run_autograder graded a submission of chapter 01"
+
 # A candidate's drill on the same set-up: start, a failing check, the reference typed in, a pass;
 # the history goes where documented, and exercises/ is untouched.
 export XDG_STATE_HOME="$work/state"
@@ -120,4 +132,4 @@ grep -q '"status": "passed"' "$XDG_STATE_HOME/scratchnet/drills.json" ||
 [ "$(find exercises -type f -exec sha256sum {} + | sort)" = "$before" ] || fail "a drill command changed exercises/"
 tail -n 4 "$work/drill2.log"
 
-echo "learner path: ok ($chapters chapters not started, docs names its packages, Classroom's commands score as they should, drill $drill passed)"
+echo "learner path: ok ($chapters chapters not started, docs names its packages, Classroom's commands score as they should, Gradescope's bundle grades, drill $drill passed)"
